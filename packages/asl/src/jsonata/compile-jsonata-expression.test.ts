@@ -5,15 +5,14 @@ import { JsonataEvaluationError } from './jsonata-errors.js';
 import { JsonataSyntaxError } from './jsonata-expression.js';
 import { testBindings } from './test-support.js';
 
-function evaluate(text: string, bindings: JsonataBindings = testBindings(), field = 'Output'): Promise<unknown> {
+function evaluate(text: string, bindings: JsonataBindings = testBindings(), field = 'Output'): unknown {
   return compileJsonataExpression(text).evaluate(bindings, field);
 }
 
-async function cause(text: string, bindings: JsonataBindings = testBindings(), field = 'Output'): Promise<string> {
-  const error = await evaluate(text, bindings, field).catch((thrown: unknown) => thrown);
-  expect(error).toBeInstanceOf(JsonataEvaluationError);
-  expect((error as JsonataEvaluationError).location).toBe(field);
-  return (error as JsonataEvaluationError).cause ?? '';
+function cause(text: string, bindings: JsonataBindings = testBindings(), field = 'Output'): string {
+  const error = thrownBy(() => evaluate(text, bindings, field), JsonataEvaluationError);
+  expect(error.location).toBe(field);
+  return error.cause ?? '';
 }
 
 describe('compileJsonataExpression', () => {

@@ -7,7 +7,7 @@
  * object, often a getter, is only built when read). The result must be a JSON value: undefined and functions
  * are `States.QueryEvaluationError`s, as is anything JSONata throws.
  */
-import type jsonata from 'jsonata';
+import type jsonata from '../../vendor/jsonata-sync.cjs';
 import { memoizeByText } from '../memo.js';
 import type { EvaluationScope } from '../scope.js';
 import { DEADLINE_BINDING, EVALUATION_TIME_LIMIT_MS, limitEvaluationTime } from './evaluation-time-limit.js';
@@ -38,9 +38,9 @@ export interface CompiledJsonataExpression {
   readonly references: JsonataReferences;
   /**
    * Evaluates to a JSON value. `field` is the field path AWS names in failures (e.g. `Output/result`).
-   * Rejects with {@link JsonataEvaluationError}.
+   * Throws {@link JsonataEvaluationError}.
    */
-  evaluate(bindings: JsonataBindings, field: string): Promise<unknown>;
+  evaluate(bindings: JsonataBindings, field: string): unknown;
 }
 
 /** `$states` members in the order `$states` shows them when read whole. */
@@ -77,10 +77,10 @@ class JsonataExpression implements CompiledJsonataExpression {
     this.variables = [...this.references.variables];
   }
 
-  async evaluate(bindings: JsonataBindings, field: string): Promise<unknown> {
+  evaluate(bindings: JsonataBindings, field: string): unknown {
     let result: unknown;
     try {
-      result = await this.expression.evaluate(undefined, this.frame(bindings));
+      result = this.expression.evaluate(undefined, this.frame(bindings));
     } catch (error) {
       throw threwDuringEvaluation(this.text, field, error);
     }

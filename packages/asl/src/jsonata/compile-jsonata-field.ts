@@ -20,11 +20,11 @@ export interface CompiledJsonataField {
   readonly expression: string | undefined;
   /** True when the value holds no expression: it evaluates to the value itself. */
   readonly isConstant: boolean;
-  /** Evaluates the value. Rejects with {@link JsonataEvaluationError}. */
-  evaluate(bindings: JsonataBindings): Promise<unknown>;
+  /** Evaluates the value. Throws {@link JsonataEvaluationError}. */
+  evaluate(bindings: JsonataBindings): unknown;
 }
 
-type Evaluate = (bindings: JsonataBindings) => Promise<unknown>;
+type Evaluate = (bindings: JsonataBindings) => unknown;
 
 /** A compiled part of the value: a literal kept as written, or something to evaluate. */
 type Part =
@@ -39,8 +39,7 @@ export function compileJsonataField(value: unknown, field: string): CompiledJson
   const part = compilePart(value, field);
   const expression = isJsonataExpression(value) ? jsonataExpressionText(value) : undefined;
   if (part.constant) {
-    const resolved = Promise.resolve(value);
-    return { field, expression, isConstant: true, evaluate: () => resolved };
+    return { field, expression, isConstant: true, evaluate: () => value };
   }
   return { field, expression, isConstant: false, evaluate: part.evaluate };
 }
@@ -67,9 +66,9 @@ function compileArray(array: readonly unknown[], path: string): Part {
   if (items.every((item) => item.constant)) return { constant: true, value: array };
   return {
     constant: false,
-    evaluate: async (bindings) => {
+    evaluate: (bindings) => {
       const result: unknown[] = [];
-      for (const item of items) result.push(item.constant ? item.value : await item.evaluate(bindings));
+      for (const item of items) result.push(item.constant ? item.value : item.evaluate(bindings));
       return result;
     },
   };
@@ -80,10 +79,10 @@ function compileObject(object: Record<string, unknown>, path: string): Part {
   if (entries.every((entry) => entry.part.constant)) return { constant: true, value: object };
   return {
     constant: false,
-    evaluate: async (bindings) => {
+    evaluate: (bindings) => {
       const result: Record<string, unknown> = {};
       for (const { key, part } of entries) {
-        setJsonField(result, key, part.constant ? part.value : await part.evaluate(bindings));
+        setJsonField(result, key, part.constant ? part.value : part.evaluate(bindings));
       }
       return result;
     },

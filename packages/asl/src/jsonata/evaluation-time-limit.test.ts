@@ -15,10 +15,10 @@ afterEach(() => {
 });
 
 describe('limitEvaluationTime', () => {
-  test('fails an evaluation once past the deadline it is given', async () => {
+  test('fails an evaluation once past the deadline it is given', () => {
     const expression = parseJsonata(LOOP);
     limitEvaluationTime(expression);
-    await expect(expression.evaluate(undefined, { [DEADLINE_BINDING]: Date.now() - 1 })).rejects.toThrow(
+    expect(() => expression.evaluate(undefined, { [DEADLINE_BINDING]: Date.now() - 1 })).toThrow(
       EVALUATION_TIMEOUT_MESSAGE,
     );
   });

@@ -2,8 +2,8 @@
  * A time bound on evaluating expressions that define functions.
  *
  * Only a function (a recursive one, or a tail call JSONata turns into a loop) can make an evaluation run
- * without end; everything else is bounded by the expression and its data. JSONata evaluates on promises
- * that are always settled, so a runaway evaluation never yields to the event loop: without a bound it would
+ * without end; everything else is bounded by the expression and its data. Evaluation is synchronous, so a
+ * runaway evaluation never yields to the event loop: without a bound it would
  * stall the whole engine. The check runs on JSONata's evaluation-entry hook, installed only on expressions
  * that define functions so that the others pay nothing.
  *
@@ -11,7 +11,7 @@
  * overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive`); its
  * time bound and message are not known. This bound uses the message of JSONata's own test harness.
  */
-import type jsonata from 'jsonata';
+import type jsonata from '../../vendor/jsonata-sync.cjs';
 
 /** How long one evaluation of an expression that defines functions may run. */
 export const EVALUATION_TIME_LIMIT_MS = 5_000;

@@ -6,7 +6,7 @@
  * its messages is the text between the delimiters without surrounding white space (AWS-recorded: `"{% 1 %}"`
  * is reported as `'1'`, `"{% {'foo': 'bar'} %}"` as `'{'foo': 'bar'}'`).
  */
-import jsonata from 'jsonata';
+import jsonata from '../../vendor/jsonata-sync.cjs';
 
 const OPENING = '{%';
 const CLOSING = '%}';
@@ -50,7 +50,7 @@ export class JsonataSyntaxError extends Error {
   }
 }
 
-/** Parses an expression text (without delimiters) with JSONata 2.0.6. Throws {@link JsonataSyntaxError}. */
+/** Parses an expression text (without delimiters) with JSONata 2.0.6 (made synchronous, see `vendor/make-jsonata-sync.mjs`). Throws {@link JsonataSyntaxError}. */
 export function parseJsonata(expression: string): jsonata.Expression {
   try {
     return jsonata(expression);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { evaluateField, evaluationCause, testBindings } from './test-support.js';
 
 /** Evaluates `{% <text> %}` in `Output/FunctionResult`. */
-function run(text: string, input: unknown = {}): Promise<unknown> {
+function run(text: string, input: unknown = {}): unknown {
   return evaluateField(`{% ${text} %}`, testBindings(input), 'Output/FunctionResult');
 }
 

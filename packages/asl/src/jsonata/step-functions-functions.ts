@@ -11,7 +11,7 @@
  */
 
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type jsonata from 'jsonata';
+import type jsonata from '../../vendor/jsonata-sync.cjs';
 import { HASH_ALGORITHMS } from '../digests.js';
 import { UUID_FUNCTION } from '../intrinsics/functions/uuid-function.js';
 import { encodeUtf8 } from '../intrinsics/java-utf8.js';

@@ -2,7 +2,7 @@
  * Helpers for the JSONata tests: bindings with a fixed random source, and evaluation of `{% %}` fields.
  * Test-only: the package build leaves it out.
  */
-import { expect } from 'vitest';
+import { thrownBy } from '../test-support.js';
 import type { JsonataBindings } from './compile-jsonata-expression.js';
 import { compileJsonataField } from './compile-jsonata-field.js';
 import { JsonataEvaluationError } from './jsonata-errors.js';
@@ -23,25 +23,16 @@ export function testBindings(
 }
 
 /** Evaluates the field value `value` of the field `field` (default `Output`). */
-export function evaluateField(value: unknown, bindings = testBindings(), field = 'Output'): Promise<unknown> {
+export function evaluateField(value: unknown, bindings = testBindings(), field = 'Output'): unknown {
   return compileJsonataField(value, field).evaluate(bindings);
 }
 
-/** The {@link JsonataEvaluationError} that evaluating the field rejects with; fails the test otherwise. */
-export async function evaluationFailure(
-  value: unknown,
-  bindings = testBindings(),
-  field = 'Output',
-): Promise<JsonataEvaluationError> {
-  const error = await evaluateField(value, bindings, field).then(
-    (result) => new Error(`expected a failure, got ${JSON.stringify(result)}`),
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(JsonataEvaluationError);
-  return error as JsonataEvaluationError;
+/** The {@link JsonataEvaluationError} that evaluating the field throws; fails the test otherwise. */
+export function evaluationFailure(value: unknown, bindings = testBindings(), field = 'Output'): JsonataEvaluationError {
+  return thrownBy(() => evaluateField(value, bindings, field), JsonataEvaluationError);
 }
 
 /** The cause of the failure of evaluating the field (see {@link evaluationFailure}). */
-export async function evaluationCause(value: unknown, bindings = testBindings(), field = 'Output'): Promise<string> {
-  return (await evaluationFailure(value, bindings, field)).cause ?? '';
+export function evaluationCause(value: unknown, bindings = testBindings(), field = 'Output'): string {
+  return evaluationFailure(value, bindings, field).cause ?? '';
 }
