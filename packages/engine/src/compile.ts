@@ -2,7 +2,7 @@
  * Compiles a validated definition into a {@link CompiledMachine}: one compiler per state type, each in its
  * own file under `states/`.
  */
-import type { StateDefinition, StateMachineDefinition, StatesBlock } from '@lockstep/asl';
+import type { QueryLanguage, StateDefinition, StateMachineDefinition, StatesBlock } from '@lockstep/asl';
 import type { CompiledBlock, CompiledMachine, CompiledState } from './compiled.js';
 import { compileChoiceState } from './states/choice.js';
 import type { CompileContext } from './states/common.js';
@@ -12,7 +12,6 @@ import { compileParallelState } from './states/parallel.js';
 import { compilePassState } from './states/pass.js';
 import { compileSucceedState } from './states/succeed.js';
 import { compileTaskState } from './states/task.js';
-import { compileUnsupportedState } from './states/unsupported.js';
 import { compileWaitState } from './states/wait.js';
 
 /** Compiles a definition that passed validation. */
@@ -27,9 +26,7 @@ export function compileMachine(definition: StateMachineDefinition): CompiledMach
     const states = new Map<string, CompiledState>();
     for (const [name, state] of Object.entries(block.States)) {
       // Nested states default to the machine's query language, not the enclosing state's.
-      const language = state.QueryLanguage ?? machineLanguage;
-      const unsupported = language === 'JSONata' && usesJsonata(state);
-      states.set(name, unsupported ? compileUnsupportedState(name, state, 'JSONata') : compileState(name, state, ctx));
+      states.set(name, compileState(name, state, state.QueryLanguage ?? machineLanguage, ctx));
     }
     const compiled: CompiledBlock = { id, startAt: block.StartAt, states, definition: block };
     blocks.set(id, compiled);
@@ -39,35 +36,23 @@ export function compileMachine(definition: StateMachineDefinition): CompiledMach
   return { root, blocks, timeoutSeconds: definition.TimeoutSeconds };
 }
 
-/**
- * True when a JSONata state relies on JSONata itself: an expression, or a field only JSONata has (anywhere in
- * it, its catchers and nested states included). A JSONata state without them runs the same in both query
- * languages: its defaults (output = result or input, error output) are JSONPath's.
- */
-function usesJsonata(state: StateDefinition): boolean {
-  const text = JSON.stringify(state);
-  return text.includes('{%') || JSONATA_FIELDS.some((field) => text.includes(field));
-}
-
-const JSONATA_FIELDS = ['"Output":', '"Arguments":', '"Items":', '"Assign":', '"Condition":'];
-
-function compileState(name: string, def: StateDefinition, ctx: CompileContext): CompiledState {
+function compileState(name: string, def: StateDefinition, language: QueryLanguage, ctx: CompileContext): CompiledState {
   switch (def.Type) {
     case 'Pass':
-      return compilePassState(name, def);
+      return compilePassState(name, def, language);
     case 'Task':
-      return compileTaskState(name, def);
+      return compileTaskState(name, def, language);
     case 'Choice':
-      return compileChoiceState(name, def);
+      return compileChoiceState(name, def, language);
     case 'Wait':
-      return compileWaitState(name, def);
+      return compileWaitState(name, def, language);
     case 'Succeed':
-      return compileSucceedState(name, def);
+      return compileSucceedState(name, def, language);
     case 'Fail':
-      return compileFailState(name, def);
+      return compileFailState(name, def, language);
     case 'Parallel':
-      return compileParallelState(name, def, ctx);
+      return compileParallelState(name, def, language, ctx);
     case 'Map':
-      return compileMapState(name, def, ctx);
+      return compileMapState(name, def, language, ctx);
   }
 }

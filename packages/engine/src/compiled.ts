@@ -29,6 +29,13 @@ export interface CompiledState {
   start(it: Interpreter, run: BlockRun): void;
   /** Continues the state when what it waited for happened. */
   resume?(it: Interpreter, run: BlockRun, signal: StateSignal): void;
+  /**
+   * Records the state's own failure event (`MapStateFailed`, `ParallelStateFailed`) when a failure of its
+   * fields is neither retried nor caught.
+   */
+  beforeGivingUp?(it: Interpreter, run: BlockRun): void;
+  /** True when AWS records an `EvaluationFailed` of the state after its entry event (Wait). */
+  readonly evaluatesAfterEntering?: boolean;
   /** Records the state's abort events when its execution is stopped or a sibling branch failed. */
   abort?(it: Interpreter, run: BlockRun, reason: AbortReason): void;
 }

@@ -2,8 +2,16 @@
  * Retry and Catch: which errors they match, how long a retry waits, and what a catcher outputs.
  * The one place that decides what is retriable and catchable.
  */
-import { type CatcherDefinition, ErrorName, type Json, type RetrierDefinition } from '@lockstep/asl';
-import { type AssignEvaluator, compileAssign, compileResultPath, type ResultPathWriter } from './io.js';
+import {
+  type CatcherDefinition,
+  ErrorName,
+  type Json,
+  type QueryLanguage,
+  type RetrierDefinition,
+} from '@lockstep/asl';
+import { compileAssign, compileResultPath } from './io.js';
+import { compileJsonataOutcome, type Outcome } from './jsonata-io.js';
+import type { StateScope } from './scope.js';
 
 /** A compiled retrier. */
 export interface CompiledRetrier {
@@ -19,10 +27,12 @@ export interface CompiledRetrier {
 export interface CompiledCatcher {
   readonly errorEquals: readonly string[];
   readonly next: string;
-  /** Merges the error output into the raw state input (JSONPath `ResultPath`, default `$`). */
-  readonly resultPath: ResultPathWriter;
-  /** The catcher's `Assign`, over the Error Output. */
-  readonly assign: AssignEvaluator | undefined;
+  /**
+   * The catcher's output and assignments (they replace the state's) from the Error Output: JSONPath merges it
+   * into the raw state input (`ResultPath`, default `$`); JSONata evaluates `Output` (default: the Error
+   * Output) and `Assign` with `$states.errorOutput`. `scope` carries the Error Output.
+   */
+  outcome(rawInput: Json, errorOutput: Json, scope: StateScope): Outcome;
 }
 
 /** Compiles `Retry`, applying AWS's defaults. */
@@ -37,14 +47,24 @@ export function compileRetriers(defs: RetrierDefinition[] | undefined): Compiled
   }));
 }
 
-/** Compiles `Catch`. */
-export function compileCatchers(defs: CatcherDefinition[] | undefined): CompiledCatcher[] {
-  return (defs ?? []).map((c) => ({
-    errorEquals: c.ErrorEquals,
-    next: c.Next,
-    resultPath: compileResultPath(c.ResultPath),
-    assign: compileAssign(c.Assign),
-  }));
+/** Compiles `Catch` in the state's query language. */
+export function compileCatchers(defs: CatcherDefinition[] | undefined, language: QueryLanguage): CompiledCatcher[] {
+  return (defs ?? []).map((c) => {
+    if (language === 'JSONata') {
+      const outcome = compileJsonataOutcome(c, 'errorOutput');
+      return { errorEquals: c.ErrorEquals, next: c.Next, outcome: (_raw, _errorOutput, scope) => outcome(scope) };
+    }
+    const resultPath = compileResultPath(c.ResultPath);
+    const assign = compileAssign(c.Assign);
+    return {
+      errorEquals: c.ErrorEquals,
+      next: c.Next,
+      outcome: (raw, errorOutput, scope) => ({
+        output: resultPath(raw, errorOutput),
+        assigned: assign?.(errorOutput, scope),
+      }),
+    };
+  });
 }
 
 /**

@@ -65,6 +65,8 @@ export interface BlockRun {
   inputText: string;
   /** Id of the current state's `...StateEntered` event (AWS quotes it in error causes). */
   enteredEventId: number;
+  /** The event the current state's `...StateEntered` followed (its `previousEventId`). */
+  enteredAfterEventId: number;
   /** Epoch ms at which the current state was entered. */
   enteredTime: number;
   /** The event the run's next event follows (AWS's `previousEventId`). */
@@ -135,6 +137,7 @@ export function createRun(
     input: null,
     inputText: 'null',
     enteredEventId: 0,
+    enteredAfterEventId: 0,
     enteredTime: 0,
     lastEventId,
     retryCount: 0,

@@ -2,7 +2,7 @@
  * The interpreter: moves block runs from state to state, records AWS's history events and collects the
  * commands the runtime must perform. One instance serves one `step` call; it reads no clock and does no I/O.
  */
-import { ErrorName, type Json, StatesError } from '@lockstep/asl';
+import { ErrorName, type Json, JsonataEvaluationError, StatesError } from '@lockstep/asl';
 import type { AbortReason, CompiledMachine, CompiledState, StateSignal } from './compiled.js';
 import { decide, errorOutput } from './error-handling.js';
 import { type BlockRun, createRun, type ExecutionRecord } from './execution.js';
@@ -18,9 +18,10 @@ import {
   payloadDetails,
 } from './history.js';
 import type { HistoryLog } from './history-log.js';
+import type { Outcome } from './jsonata-io.js';
 import { type Command, type EngineEvent, EXECUTION_TIMEOUT_KEY } from './messages.js';
 import { checkPayloadSize, stringify } from './payload.js';
-import { type ContextExtras, StateScope } from './scope.js';
+import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
 
 const NO_EXTRAS: ContextExtras = {};
 
@@ -124,9 +125,9 @@ export class Interpreter {
 
   // ---------------------------------------------------------------- states
 
-  /** The evaluation scope (context object, random source) of the run's current state. */
-  scope(run: BlockRun, extras: ContextExtras = NO_EXTRAS): StateScope {
-    return new StateScope(this.execution, run, extras, this.random);
+  /** The evaluation scope (context object, variables, random source, `$states`) of the run's current state. */
+  scope(run: BlockRun, extras: ContextExtras = NO_EXTRAS, values?: StatesValues): StateScope {
+    return new StateScope(this.execution, run, extras, this.random, values);
   }
 
   /** The compiled state a run is in. */
@@ -168,6 +169,7 @@ export class Interpreter {
     run.retryCount = 0;
     run.waiting = undefined;
     run.enteredTime = this.now;
+    run.enteredAfterEventId = run.lastEventId;
     run.enteredEventId = this.emitPayload(run, ENTERED_EVENT[state.type], name, inputText);
     try {
       state.start(this, run);
@@ -191,7 +193,28 @@ export class Interpreter {
       return this.stateFailed(run, state, ErrorName.Runtime, this.prefixed(run, TOO_DEEP_CAUSE));
     }
     if (!(e instanceof StatesError)) throw e;
-    this.stateFailed(run, state, e.error, PREFIXED_ERRORS.has(e.error) ? this.prefixed(run, e.cause) : e.cause);
+    const cause = PREFIXED_ERRORS.has(e.error) ? this.prefixed(run, e.cause) : e.cause;
+    if (e instanceof JsonataEvaluationError) this.evaluationFailed(run, state, e, cause);
+    // States.Runtime ends the execution at once: AWS records no failure event of the state for it.
+    const beforeGivingUp = state.beforeGivingUp && e.error !== ErrorName.Runtime ? state.beforeGivingUp : undefined;
+    this.stateFailed(run, state, e.error, cause, beforeGivingUp && { beforeGivingUp: () => beforeGivingUp(this, run) });
+  }
+
+  /**
+   * Records AWS's `EvaluationFailed` for a JSONata failure. It follows the event the state's entry followed
+   * (AWS-recorded for Pass and Map), or the entry itself for states that evaluate after entering (Wait).
+   */
+  private evaluationFailed(
+    run: BlockRun,
+    state: CompiledState,
+    e: JsonataEvaluationError,
+    cause: string | undefined,
+  ): void {
+    const details: Record<string, unknown> = { error: e.error, cause };
+    if (e.location !== undefined) details.location = e.location;
+    details.state = state.name;
+    const previous = state.evaluatesAfterEntering ? run.enteredEventId : run.enteredAfterEventId;
+    this.emit(run, 'EvaluationFailed', details, { previous });
   }
 
   /** AWS's prefix for errors the service raises while running a state. */
@@ -271,17 +294,16 @@ export class Interpreter {
     if (decision.kind === 'fail') return this.failRun(run, error, cause);
     const catcher = decision.catcher;
     const errorOut = errorOutput(error, cause);
-    let output: Json;
-    let assigned: Record<string, Json> | undefined;
+    let outcome: Outcome;
     try {
-      // A catcher's Assign replaces the state's; it reads the Error Output.
-      assigned = catcher.assign?.(errorOut, this.scope(run));
-      output = catcher.resultPath(run.input, errorOut);
+      outcome = catcher.outcome(run.input, errorOut, this.scope(run, NO_EXTRAS, { errorOutput: errorOut }));
     } catch (e) {
       if (!(e instanceof StatesError)) throw e;
-      return this.failRun(run, e.error, this.prefixed(run, e.cause));
+      const failureCause = this.prefixed(run, e.cause);
+      if (e instanceof JsonataEvaluationError) this.evaluationFailed(run, state, e, failureCause);
+      return this.failRun(run, e.error, failureCause);
     }
-    this.exit(run, state, output, { next: catcher.next, assigned });
+    this.exit(run, state, outcome.output, { next: catcher.next, assigned: outcome.assigned });
   }
 
   // ---------------------------------------------------------------- runs

@@ -1,8 +1,8 @@
 /**
- * The evaluation scope of one state: its context object (`$$`), built only when a `$$` path reads it,
- * and the injected random source.
+ * The evaluation scope of one state: its context object (`$$`, `$states.context`), built only when read,
+ * the workflow variables, the injected random source, and the `$states` values of JSONata expressions.
  */
-import type { EvaluationScope, Json } from '@lockstep/asl';
+import type { Json, JsonataBindings } from '@lockstep/asl';
 import type { BlockRun, ExecutionRecord } from './execution.js';
 
 /** What a state adds to the context object beyond Execution, StateMachine and State. */
@@ -15,8 +15,18 @@ export interface ContextExtras {
   withRetryCount?: boolean;
 }
 
-/** A lazily built context object for one state evaluation. */
-export class StateScope implements EvaluationScope {
+/** `$states.result` and `$states.errorOutput`, where a JSONata field may read them. */
+export interface StatesValues {
+  /** The Task/Parallel/Map result, for the state's `Output` and `Assign`. */
+  result?: Json;
+  /** The Error Output, for a catcher's `Output` and `Assign`. */
+  errorOutput?: Json;
+}
+
+const NO_VALUES: StatesValues = {};
+
+/** A lazily built context object for one state evaluation; also JSONata's `$states`. */
+export class StateScope implements JsonataBindings {
   #context: Json | undefined;
 
   constructor(
@@ -24,7 +34,21 @@ export class StateScope implements EvaluationScope {
     private readonly run: BlockRun,
     private readonly extras: ContextExtras,
     readonly random: () => number,
+    private readonly values: StatesValues = NO_VALUES,
   ) {}
+
+  /** `$states.input`: the state's input. */
+  get input(): Json {
+    return this.run.input;
+  }
+
+  get result(): Json | undefined {
+    return this.values.result;
+  }
+
+  get errorOutput(): Json | undefined {
+    return this.values.errorOutput;
+  }
 
   get context(): Json {
     this.#context ??= buildContextObject(this.execution, this.run, this.extras);

@@ -86,18 +86,3 @@ describe('workflow variables (JSONPath Assign)', () => {
     expect(r.output).toEqual({ outcome: 'Nope' });
   });
 });
-
-describe('JSONata states', () => {
-  it('fail with a clear States.Runtime until JSONata is supported', async () => {
-    const r = await run({
-      QueryLanguage: 'JSONata',
-      StartAt: 'P',
-      States: { P: { Type: 'Pass', Output: '{% $states.input %}', End: true } },
-    });
-    expect([r.status, r.error, r.cause]).toEqual([
-      'FAILED',
-      'States.Runtime',
-      "An error occurred while executing the state 'P' (entered at the event id #2). JSONata is not supported by this version of Lockstep yet; the state cannot run.",
-    ]);
-  });
-});

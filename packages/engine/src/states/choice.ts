@@ -1,29 +1,29 @@
 /** The Choice state: goes to the `Next` of the first rule that matches, else to `Default`. */
-import { type ChoiceState, compileChoiceRule, type EvaluationScope, type Json, runtimeError } from '@lockstep/asl';
+import { type ChoiceState, compileChoiceRule, type Json, type QueryLanguage, runtimeError } from '@lockstep/asl';
 import type { CompiledState } from '../compiled.js';
 import type { BlockRun } from '../execution.js';
 import type { Interpreter } from '../interpreter.js';
-import { type AssignEvaluator, compileAssign } from '../io.js';
+import { compileAssign } from '../io.js';
+import { compileJsonataOutcome, compileTypedJsonataValue, type Outcome } from '../jsonata-io.js';
+import type { StateScope } from '../scope.js';
 import { compileBasics } from './common.js';
 
-interface CompiledRule {
-  readonly test: (input: Json, scope: EvaluationScope) => boolean;
-  readonly next: string;
-  readonly assign: AssignEvaluator | undefined;
+/** A rule (`isRule`), or the `Default` branch: whether it matches, where it goes, and the output and assignments it makes. */
+interface CompiledBranch {
+  readonly test: (input: Json, scope: StateScope) => boolean;
+  readonly next: string | undefined;
+  readonly outcome: (input: Json, scope: StateScope) => Outcome;
 }
 
 const NO_MATCH = 'Failed to transition out of the state. The state does not point to a next state.';
 
 /** Compiles a Choice state. */
-export function compileChoiceState(name: string, def: ChoiceState): CompiledState {
+export function compileChoiceState(name: string, def: ChoiceState, language: QueryLanguage): CompiledState {
   const basics = compileBasics(name, def);
-  const rules: CompiledRule[] = def.Choices.map((rule) => ({
-    test: compileChoiceRule(rule) as CompiledRule['test'],
-    next: rule.Next!,
-    assign: compileAssign(rule.Assign),
-  }));
-  const fallback = def.Default;
-  const fallbackAssign = compileAssign(def.Assign);
+  const compileBranch = language === 'JSONata' ? compileJsonataBranch : compileJsonPathBranch;
+  const rules = def.Choices.map((rule) => compileBranch(rule, rule.Next!, true));
+  // The state's own Output and Assign apply when no rule matched.
+  const fallback = compileBranch({ Output: def.Output, Assign: def.Assign }, def.Default, false);
   return {
     ...basics,
     next: undefined,
@@ -31,19 +31,42 @@ export function compileChoiceState(name: string, def: ChoiceState): CompiledStat
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run);
       const input = basics.inputPath(run.input, scope);
-      let next = fallback;
-      // The matched rule's Assign, or the state's when no rule matched.
-      let assign = fallbackAssign;
-      for (const rule of rules) {
-        if (rule.test(input, scope)) {
-          next = rule.next;
-          assign = rule.assign;
-          break;
-        }
-      }
+      const branch = rules.find((rule) => rule.test(input, scope)) ?? fallback;
       // AWS raises States.Runtime here, not the spec's States.NoChoiceMatched.
-      if (next === undefined) throw runtimeError(NO_MATCH);
-      it.exit(run, this, basics.outputPath(input, scope), { next, assigned: assign?.(input, scope) });
+      if (branch.next === undefined) throw runtimeError(NO_MATCH);
+      const { output, assigned } = branch.outcome(input, scope);
+      it.exit(run, this, basics.outputPath(output, scope), { next: branch.next, assigned });
     },
+  };
+}
+
+const never = () => false;
+
+/** A JSONPath rule (`Variable` + operator, `And`/`Or`/`Not`): its `Assign` reads the effective input. */
+function compileJsonPathBranch(
+  rule: Record<string, unknown>,
+  next: string | undefined,
+  isRule: boolean,
+): CompiledBranch {
+  const assign = compileAssign(rule.Assign);
+  return {
+    test: isRule ? (compileChoiceRule(rule) as CompiledBranch['test']) : never,
+    next,
+    outcome: (input, scope) => ({ output: input, assigned: assign?.(input, scope) }),
+  };
+}
+
+/** A JSONata rule: `Condition` (a boolean or an expression giving one), `Output` and `Assign`. */
+function compileJsonataBranch(
+  rule: Record<string, unknown>,
+  next: string | undefined,
+  isRule: boolean,
+): CompiledBranch {
+  const condition = isRule ? compileTypedJsonataValue(rule.Condition, 'Condition', 'boolean') : undefined;
+  const outcome = compileJsonataOutcome(rule, 'input');
+  return {
+    test: condition ? (_input, scope) => condition(scope) === true : never,
+    next,
+    outcome: (_input, scope) => outcome(scope),
   };
 }

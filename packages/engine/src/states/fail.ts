@@ -8,19 +8,27 @@ import {
   type Json,
   missingPathCause,
   PathNotFoundError,
+  type QueryLanguage,
   runtimeError,
 } from '@lockstep/asl';
 import type { CompiledState } from '../compiled.js';
 import type { BlockRun } from '../execution.js';
 import type { Interpreter } from '../interpreter.js';
+import { compileTypedJsonataValue } from '../jsonata-io.js';
+import type { StateScope } from '../scope.js';
 import { compileBasics } from './common.js';
 
-type Reader = (input: Json, scope: EvaluationScope) => string | undefined;
+type Reader = (input: Json, scope: StateScope) => string | undefined;
 
 /** Compiles a Fail state. */
-export function compileFailState(name: string, def: FailState): CompiledState {
-  const error = compileReader('ErrorPath', def.Error, def.ErrorPath);
-  const cause = compileReader('CausePath', def.Cause, def.CausePath);
+export function compileFailState(name: string, def: FailState, language: QueryLanguage): CompiledState {
+  const jsonata = language === 'JSONata';
+  const error = jsonata
+    ? compileJsonataReader(def.Error, 'Error')
+    : compileReader('ErrorPath', def.Error, def.ErrorPath);
+  const cause = jsonata
+    ? compileJsonataReader(def.Cause, 'Cause')
+    : compileReader('CausePath', def.Cause, def.CausePath);
   return {
     ...compileBasics(name, def),
     next: undefined,
@@ -32,6 +40,12 @@ export function compileFailState(name: string, def: FailState): CompiledState {
   };
 }
 
+/** A constant, or a JSONata expression that must give a string. */
+function compileJsonataReader(value: string | undefined, field: 'Error' | 'Cause'): Reader {
+  const evaluate = compileTypedJsonataValue(value, field, 'string');
+  return (_input, scope) => evaluate?.(scope) as string | undefined;
+}
+
 /** A constant, or a reference path / intrinsic call read from the state input. */
 function compileReader(
   field: 'ErrorPath' | 'CausePath',
@@ -40,7 +54,7 @@ function compileReader(
 ): Reader {
   if (path === undefined) return () => constant;
   const read = isIntrinsicCall(path) ? compileIntrinsic(path) : compileDataPath(path);
-  return (input, scope) => {
+  return (input, scope: EvaluationScope) => {
     let value: unknown;
     try {
       value = read(input, scope);

@@ -2,16 +2,17 @@
  * The Map state's numeric fields given as constants or by reference paths: `MaxConcurrency[Path]`,
  * `ToleratedFailureCount[Path]`, `ToleratedFailurePercentage[Path]`, with AWS's runtime errors.
  */
-import { type EvaluationScope, type Json, type MapState, runtimeError } from '@lockstep/asl';
+import { type Json, type MapState, runtimeError } from '@lockstep/asl';
+import type { StateScope } from '../scope.js';
 import type { Tolerance } from '../tolerance.js';
 import { compileNumberField } from './number-field.js';
 
 /** Reads a Map run's limits for a state input. */
 export interface MapLimitsReader {
   /** `MaxConcurrency[Path]`; 0 = unlimited. */
-  maxConcurrency(input: Json, scope: EvaluationScope): number;
+  maxConcurrency(input: Json, scope: StateScope): number;
   /** `ToleratedFailureCount[Path]` and `ToleratedFailurePercentage[Path]`, absent when not set. */
-  tolerance(input: Json, scope: EvaluationScope): Tolerance;
+  tolerance(input: Json, scope: StateScope): Tolerance;
 }
 
 /** Compiles the three fields. */

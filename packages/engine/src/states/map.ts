@@ -3,7 +3,7 @@
  * (their events are in its history); Distributed, each item is a child execution of a Map Run, which the
  * runtime performs (`StartMapRun`), and only the Map Run's events are recorded here.
  */
-import { type EvaluationScope, type Json, type MapState, runtimeError } from '@lockstep/asl';
+import { type Json, JsonataEvaluationError, type MapState, type QueryLanguage, runtimeError } from '@lockstep/asl';
 import type { AbortReason, CompiledState, StateSignal } from '../compiled.js';
 import { compileCatchers, compileRetriers } from '../error-handling.js';
 import type { BlockRun } from '../execution.js';
@@ -11,37 +11,43 @@ import { errorDetails } from '../failures.js';
 import { abortChildren, startGroup } from '../group.js';
 import { uuid } from '../ids.js';
 import type { Interpreter } from '../interpreter.js';
-import { compileAssign, compileRequiredPath, compileResultPath, compileTemplate } from '../io.js';
+import { compileRequiredPath, compileTemplate } from '../io.js';
+import { compileJsonataValue, compileTypedJsonataValue } from '../jsonata-io.js';
 import { stringify } from '../payload.js';
+import type { StateScope } from '../scope.js';
 import { type CompileContext, compileBasics } from './common.js';
 import { compileMapLimits } from './map-fields.js';
+import { compileWorkFlow } from './work-flow.js';
 
 /** Compiles a Map state and its item processor. */
-export function compileMapState(name: string, def: MapState, ctx: CompileContext): CompiledState {
+export function compileMapState(
+  name: string,
+  def: MapState,
+  language: QueryLanguage,
+  ctx: CompileContext,
+): CompiledState {
   const basics = compileBasics(name, def);
   const processor = (def.ItemProcessor ?? def.Iterator)!;
   const processorId = `${ctx.blockId}/States/${name}/ItemProcessor`;
   ctx.compileBlock(processorId, processor);
   const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const executionType = processor.ProcessorConfig?.ExecutionType ?? 'STANDARD';
-  const items = compileItemsPath(def.ItemsPath);
-  const itemSelector = def.ItemSelector ?? def.Parameters;
-  const selectItem = itemSelector === undefined ? undefined : compileTemplate(itemSelector);
+  const jsonata = language === 'JSONata';
+  const items = jsonata ? compileItems(def.Items) : compileItemsPath(def.ItemsPath);
+  const selectItem = jsonata ? compileJsonataItemSelector(def.ItemSelector) : compileItemSelector(def);
   const limits = compileMapLimits(def);
-  const resultSelector = compileTemplate(def.ResultSelector);
-  const resultPath = compileResultPath(def.ResultPath);
+  const flow = compileWorkFlow(def, language, false);
   const withRetry = { withRetryCount: true };
-  const assign = compileAssign(def.Assign);
   const label = def.Label ?? name;
 
   return {
     ...basics,
     type: 'Map',
     retriers: compileRetriers(def.Retry),
-    catchers: compileCatchers(def.Catch),
+    catchers: compileCatchers(def.Catch, language),
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run, withRetry);
-      const input = basics.inputPath(run.input, scope);
+      const input = flow.input(scope);
       const list = items(input, scope);
       const maxConcurrency = limits.maxConcurrency(input, scope);
       const inputs = selectItem
@@ -105,13 +111,13 @@ export function compileMapState(name: string, def: MapState, ctx: CompileContext
       run.waiting = undefined;
       if (failure)
         return it.stateFailed(run, this, failure.error, failure.cause, {
-          beforeGivingUp: () => it.emit(run, 'MapStateFailed'),
+          beforeGivingUp: () => this.beforeGivingUp!(it, run),
         });
       it.emit(run, 'MapStateSucceeded', undefined, { advance: false });
-      const scope = it.scope(run, withRetry);
-      const output = basics.outputPath(resultPath(run.input, resultSelector(result, scope)), scope);
-      it.exit(run, this, output, { assigned: assign?.(result, scope) });
+      const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }));
+      it.exit(run, this, output, { assigned });
     },
+    beforeGivingUp: (it: Interpreter, run: BlockRun) => it.emit(run, 'MapStateFailed'),
     abort(it: Interpreter, run: BlockRun, reason: AbortReason) {
       if (run.waiting?.kind === 'task') it.commands.push({ type: 'CancelTask', key: run.waiting.key });
       abortChildren(it, run, reason);
@@ -120,12 +126,44 @@ export function compileMapState(name: string, def: MapState, ctx: CompileContext
   };
 }
 
+/** Builds an iteration's input from the effective input; the scope has `$$.Map.Item`. */
+type ItemSelector = (input: Json, scope: StateScope) => Json;
+
+/** JSONPath `ItemSelector` (or its legacy name `Parameters`), a payload template. */
+function compileItemSelector(def: MapState): ItemSelector | undefined {
+  const template = def.ItemSelector ?? def.Parameters;
+  return template === undefined ? undefined : compileTemplate(template);
+}
+
+/** JSONata `ItemSelector`, which reads the item as `$states.context.Map.Item.Value`. */
+function compileJsonataItemSelector(value: unknown): ItemSelector | undefined {
+  const evaluate = compileJsonataValue(value, 'ItemSelector');
+  return evaluate && ((_input, scope) => evaluate(scope));
+}
+
+/** Reads the items to iterate over from the effective input. */
+type ItemsReader = (input: Json, scope: StateScope) => Json[];
+
+/** JSONata `Items`: an array, or an expression giving one; without it, the input must be an array. */
+function compileItems(value: unknown): ItemsReader {
+  const evaluate = compileTypedJsonataValue(value, 'Items', 'array');
+  if (evaluate) return (_input, scope) => evaluate(scope) as Json[];
+  return (input) => {
+    if (!Array.isArray(input)) throw new JsonataEvaluationError(notAnArray(input));
+    return input;
+  };
+}
+
+function notAnArray(value: Json): string {
+  return `Map state input must be an array but was: ${stringify(value)}`;
+}
+
 /** `ItemsPath` (default `$`): must select an array. */
-function compileItemsPath(path: string | undefined): (input: Json, scope: EvaluationScope) => Json[] {
+function compileItemsPath(path: string | undefined): ItemsReader {
   const read = path === undefined || path === '$' ? undefined : compileRequiredPath(path);
   return (input, scope) => {
     const value = read ? read(input, scope) : input;
-    if (!Array.isArray(value)) throw runtimeError(`Map state input must be an array but was: ${stringify(value)}`);
+    if (!Array.isArray(value)) throw runtimeError(notAnArray(value));
     return value;
   };
 }

@@ -1,16 +1,18 @@
 /**
- * A number field given as a constant or by a reference path (`TimeoutSeconds[Path]`, `HeartbeatSeconds[Path]`,
- * `MaxConcurrency[Path]`, `ToleratedFailure*[Path]`), with AWS's `States.Runtime` for a path that selects
- * something else.
+ * A number field given as a constant, by a reference path (`TimeoutSeconds[Path]`, `HeartbeatSeconds[Path]`,
+ * `MaxConcurrency[Path]`, `ToleratedFailure*[Path]`) with AWS's `States.Runtime` for a path that selects
+ * something else, or by a JSONata expression (`States.QueryEvaluationError` for a result of another type).
  */
-import { type EvaluationScope, type Json, runtimeError } from '@lockstep/asl';
+import { isJsonataExpression, type Json, runtimeError } from '@lockstep/asl';
 import { compileRequiredPath } from '../io.js';
+import { compileTypedJsonataValue } from '../jsonata-io.js';
+import type { StateScope } from '../scope.js';
 
 /** What the field must hold; it also names it in AWS's message (`... which is not a valid integer`). */
 export type NumberKind = 'integer' | 'float' | 'positive integer';
 
 /** Reads the field for a state input; `undefined` when the definition sets neither form. */
-export type NumberField = (input: Json, scope: EvaluationScope) => number | undefined;
+export type NumberField = (input: Json, scope: StateScope) => number | undefined;
 
 /** AWS parses numeric text too (e.g. a variable assigned "1"), as Java's Integer/Double parsing would. */
 const NUMERIC_TEXT: Record<NumberKind, RegExp> = {
@@ -26,6 +28,14 @@ export function compileNumberField(
   path: string | undefined,
   kind: NumberKind,
 ): NumberField {
+  if (isJsonataExpression(constant)) {
+    const evaluate = compileTypedJsonataValue(
+      constant,
+      pathField.replace(/Path$/, ''),
+      kind === 'float' ? 'number' : 'integer',
+    )!;
+    return (_input, scope) => evaluate(scope) as number;
+  }
   if (path === undefined) {
     const value = typeof constant === 'number' ? constant : undefined;
     return () => value;

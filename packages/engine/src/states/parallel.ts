@@ -1,32 +1,34 @@
 /** The Parallel state: runs every branch on the same input; its result is the array of branch outputs. */
-import type { Json, ParallelState } from '@lockstep/asl';
+import type { Json, ParallelState, QueryLanguage } from '@lockstep/asl';
 import type { AbortReason, CompiledState, StateSignal } from '../compiled.js';
 import { compileCatchers, compileRetriers } from '../error-handling.js';
 import type { BlockRun } from '../execution.js';
 import { abortChildren, startGroup } from '../group.js';
 import type { Interpreter } from '../interpreter.js';
-import { compileAssign, compileResultPath, compileTemplate } from '../io.js';
 import { type CompileContext, compileBasics } from './common.js';
+import { compileWorkFlow } from './work-flow.js';
 
 /** Compiles a Parallel state and its branches. */
-export function compileParallelState(name: string, def: ParallelState, ctx: CompileContext): CompiledState {
+export function compileParallelState(
+  name: string,
+  def: ParallelState,
+  language: QueryLanguage,
+  ctx: CompileContext,
+): CompiledState {
   const basics = compileBasics(name, def);
-  const parameters = compileTemplate(def.Parameters);
-  const resultSelector = compileTemplate(def.ResultSelector);
-  const resultPath = compileResultPath(def.ResultPath);
+  const flow = compileWorkFlow(def, language);
   def.Branches.forEach((branch, i) => {
     ctx.compileBlock(`${ctx.blockId}/States/${name}/Branches/${i}`, branch);
   });
   const withRetry = { withRetryCount: true };
-  const assign = compileAssign(def.Assign);
   return {
     ...basics,
     type: 'Parallel',
     retriers: compileRetriers(def.Retry),
-    catchers: compileCatchers(def.Catch),
+    catchers: compileCatchers(def.Catch, language),
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run, withRetry);
-      const input = parameters(basics.inputPath(run.input, scope), scope);
+      const input = flow.input(scope);
       it.emit(run, 'ParallelStateStarted');
       startGroup(it, run, { kind: 'parallel', inputs: def.Branches.map(() => input), maxConcurrency: 0 });
     },
@@ -37,14 +39,13 @@ export function compileParallelState(name: string, def: ParallelState, ctx: Comp
       run.waiting = undefined;
       if (group.failure) {
         const { error, cause } = group.failure;
-        return it.stateFailed(run, this, error, cause, { beforeGivingUp: () => it.emit(run, 'ParallelStateFailed') });
+        return it.stateFailed(run, this, error, cause, { beforeGivingUp: () => this.beforeGivingUp!(it, run) });
       }
       it.emit(run, 'ParallelStateSucceeded', undefined, { advance: false });
-      const scope = it.scope(run, withRetry);
-      const results = group.results as Json;
-      const output = basics.outputPath(resultPath(run.input, resultSelector(results, scope)), scope);
-      it.exit(run, this, output, { assigned: assign?.(results, scope) });
+      const { output, assigned } = flow.finish(it.scope(run, withRetry, { result: group.results as Json }));
+      it.exit(run, this, output, { assigned });
     },
+    beforeGivingUp: (it: Interpreter, run: BlockRun) => it.emit(run, 'ParallelStateFailed'),
     abort(it: Interpreter, run: BlockRun, reason: AbortReason) {
       abortChildren(it, run, reason);
       if (reason === 'sibling') it.emit(run, 'ParallelStateAborted', undefined, { previous: it.siblingAbortPrevious });

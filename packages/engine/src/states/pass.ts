@@ -1,14 +1,26 @@
-/** The Pass state: passes its input (or `Result`, or `Parameters`) to its output. */
-import type { Json, PassState } from '@lockstep/asl';
+/** The Pass state: passes its input (or `Result`, or `Parameters`; in JSONata its `Output`) to its output. */
+import type { Json, PassState, QueryLanguage } from '@lockstep/asl';
 import type { CompiledState } from '../compiled.js';
 import type { BlockRun } from '../execution.js';
 import type { Interpreter } from '../interpreter.js';
 import { compileAssign, compileResultPath, compileTemplate } from '../io.js';
+import { compileJsonataOutcome } from '../jsonata-io.js';
 import { compileBasics } from './common.js';
 
 /** Compiles a Pass state. */
-export function compilePassState(name: string, def: PassState): CompiledState {
+export function compilePassState(name: string, def: PassState, language: QueryLanguage): CompiledState {
   const basics = compileBasics(name, def);
+  if (language === 'JSONata') {
+    const outcome = compileJsonataOutcome(def, 'input');
+    return {
+      ...basics,
+      type: 'Pass',
+      start(it: Interpreter, run: BlockRun) {
+        const { output, assigned } = outcome(it.scope(run));
+        it.exit(run, this, output, { assigned });
+      },
+    };
+  }
   const parameters = compileTemplate(def.Parameters);
   const resultPath = compileResultPath(def.ResultPath);
   const hasResult = 'Result' in def;

@@ -1,19 +1,23 @@
 /** The Succeed state: ends its block (the execution, a branch or an iteration) successfully. */
-import type { SucceedState } from '@lockstep/asl';
+import type { QueryLanguage, SucceedState } from '@lockstep/asl';
 import type { CompiledState } from '../compiled.js';
 import type { BlockRun } from '../execution.js';
 import type { Interpreter } from '../interpreter.js';
+import { compileJsonataOutcome } from '../jsonata-io.js';
 import { compileBasics } from './common.js';
 
 /** Compiles a Succeed state. */
-export function compileSucceedState(name: string, def: SucceedState): CompiledState {
+export function compileSucceedState(name: string, def: SucceedState, language: QueryLanguage): CompiledState {
   const basics = { ...compileBasics(name, def), next: undefined };
+  // Succeed has no Assign; in JSONata its `Output` (default: the input) is the block's output.
+  const outcome = language === 'JSONata' ? compileJsonataOutcome({ Output: def.Output }, 'input') : undefined;
   return {
     ...basics,
     type: 'Succeed',
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run);
-      it.exit(run, this, basics.outputPath(basics.inputPath(run.input, scope), scope));
+      const output = outcome ? outcome(scope).output : basics.outputPath(basics.inputPath(run.input, scope), scope);
+      it.exit(run, this, output);
     },
   };
 }

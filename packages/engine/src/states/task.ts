@@ -3,7 +3,7 @@
  * History follows the resource kind: `Task*` events for service integrations, `LambdaFunction*` for legacy
  * Lambda ARNs, `Activity*` for activities.
  */
-import { ErrorName, type Json, type StatesError, type TaskState } from '@lockstep/asl';
+import { ErrorName, type Json, type QueryLanguage, type StatesError, type TaskState } from '@lockstep/asl';
 import type { AbortReason, CompiledState, StateSignal } from '../compiled.js';
 import { compileCatchers, compileRetriers } from '../error-handling.js';
 import type { BlockRun } from '../execution.js';
@@ -11,19 +11,17 @@ import { errorDetails } from '../failures.js';
 import { historyText, payloadDetails } from '../history.js';
 import { taskToken } from '../ids.js';
 import type { Interpreter } from '../interpreter.js';
-import { compileAssign, compileResultPath, compileTemplate } from '../io.js';
 import type { TaskRequest } from '../messages.js';
 import { checkPayloadSize, stringify } from '../payload.js';
 import { parseResource, type TaskResource } from '../resource.js';
 import { compileBasics } from './common.js';
 import { compileNumberField } from './number-field.js';
+import { compileWorkFlow } from './work-flow.js';
 
 /** Compiles a Task state. */
-export function compileTaskState(name: string, def: TaskState): CompiledState {
+export function compileTaskState(name: string, def: TaskState, language: QueryLanguage): CompiledState {
   const basics = compileBasics(name, def);
-  const parameters = compileTemplate(def.Parameters);
-  const resultSelector = compileTemplate(def.ResultSelector);
-  const resultPath = compileResultPath(def.ResultPath);
+  const flow = compileWorkFlow(def, language);
   const timeoutSeconds = compileNumberField(
     'TimeoutSecondsPath',
     def.TimeoutSeconds,
@@ -39,18 +37,17 @@ export function compileTaskState(name: string, def: TaskState): CompiledState {
   const resource = parseResource(def.Resource);
   const events = eventsFor(resource);
   const withRetry = { withRetryCount: true };
-  const assign = compileAssign(def.Assign);
 
   return {
     ...basics,
     type: 'Task',
     retriers: compileRetriers(def.Retry),
-    catchers: compileCatchers(def.Catch),
+    catchers: compileCatchers(def.Catch, language),
     start(it: Interpreter, run: BlockRun) {
       // A callback Task gets a fresh token per attempt: `$$.Task.Token` for its Parameters.
       const token = resource.pattern === 'waitForTaskToken' ? taskToken(it.random) : undefined;
       const scope = it.scope(run, token === undefined ? withRetry : { withRetryCount: true, taskToken: token });
-      const input = parameters(basics.inputPath(run.input, scope), scope);
+      const input = flow.input(scope);
       const timeout = timeoutSeconds(run.input, scope);
       const heartbeat = heartbeatSeconds(run.input, scope);
       events.scheduled(it, run, input, timeout, heartbeat);
@@ -93,10 +90,8 @@ export function compileTaskState(name: string, def: TaskState): CompiledState {
         return it.stateFailed(run, this, error, cause);
       }
       events.succeeded(it, run, resultText);
-      const scope = it.scope(run, withRetry);
-      const output = basics.outputPath(resultPath(run.input, resultSelector(result, scope)), scope);
-      // Assign reads the raw result, before ResultSelector.
-      it.exit(run, this, output, { assigned: assign?.(result, scope) });
+      const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }));
+      it.exit(run, this, output, { assigned });
     },
     abort(it: Interpreter, run: BlockRun, reason: AbortReason) {
       if (run.waiting?.kind === 'task') it.commands.push({ type: 'CancelTask', key: run.waiting.key });
