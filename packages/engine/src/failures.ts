@@ -1,8 +1,11 @@
 /**
  * How failures read: AWS's causes for the failures the interpreter itself raises, which errors AWS prefixes
- * with the failing state, and the `{error, cause}` details of failure events.
+ * with the failing state, the `{error, cause}` details of failure events, and JSONata's `EvaluationFailed`.
  */
-import { ErrorName, MAX_NESTING_DEPTH } from '@lockstep/asl';
+import { ErrorName, type JsonataEvaluationError, MAX_NESTING_DEPTH } from '@lockstep/asl';
+import type { CompiledState } from './compiled.js';
+import type { BlockRun } from './execution.js';
+import type { Interpreter } from './interpreter.js';
 
 /**
  * Errors that the service raises while evaluating a state's fields: AWS quotes the state and its entered
@@ -28,4 +31,23 @@ export function errorDetails(error: string | undefined, cause: string | undefine
   if (error !== undefined) details.error = error;
   if (cause !== undefined) details.cause = cause;
   return details;
+}
+
+/**
+ * Records AWS's `EvaluationFailed` for a JSONata failure (`cause` with AWS's prefix). It follows the event the
+ * state's entry followed (AWS-recorded for Pass and Map), or the entry itself for states that evaluate after
+ * entering (Wait).
+ */
+export function recordEvaluationFailed(
+  it: Interpreter,
+  run: BlockRun,
+  state: CompiledState,
+  e: JsonataEvaluationError,
+  cause: string | undefined,
+): void {
+  const details: Record<string, unknown> = { error: e.error, cause };
+  if (e.location !== undefined) details.location = e.location;
+  details.state = state.name;
+  const previous = state.evaluatesAfterEntering ? run.enteredEventId : run.enteredAfterEventId;
+  it.emit(run, 'EvaluationFailed', details, { previous });
 }

@@ -6,7 +6,13 @@ import { ErrorName, type Json, JsonataEvaluationError, StatesError } from '@lock
 import type { AbortReason, CompiledMachine, CompiledState, StateSignal } from './compiled.js';
 import { decide, errorOutput } from './error-handling.js';
 import { type BlockRun, createRun, type ExecutionRecord } from './execution.js';
-import { errorDetails, historyLimitCause, PREFIXED_ERRORS, TOO_DEEP_CAUSE } from './failures.js';
+import {
+  errorDetails,
+  historyLimitCause,
+  PREFIXED_ERRORS,
+  recordEvaluationFailed,
+  TOO_DEEP_CAUSE,
+} from './failures.js';
 import { childEnded } from './group.js';
 import {
   CLOSING_EVENTS,
@@ -194,27 +200,10 @@ export class Interpreter {
     }
     if (!(e instanceof StatesError)) throw e;
     const cause = PREFIXED_ERRORS.has(e.error) ? this.prefixed(run, e.cause) : e.cause;
-    if (e instanceof JsonataEvaluationError) this.evaluationFailed(run, state, e, cause);
+    if (e instanceof JsonataEvaluationError) recordEvaluationFailed(this, run, state, e, cause);
     // States.Runtime ends the execution at once: AWS records no failure event of the state for it.
     const beforeGivingUp = state.beforeGivingUp && e.error !== ErrorName.Runtime ? state.beforeGivingUp : undefined;
     this.stateFailed(run, state, e.error, cause, beforeGivingUp && { beforeGivingUp: () => beforeGivingUp(this, run) });
-  }
-
-  /**
-   * Records AWS's `EvaluationFailed` for a JSONata failure. It follows the event the state's entry followed
-   * (AWS-recorded for Pass and Map), or the entry itself for states that evaluate after entering (Wait).
-   */
-  private evaluationFailed(
-    run: BlockRun,
-    state: CompiledState,
-    e: JsonataEvaluationError,
-    cause: string | undefined,
-  ): void {
-    const details: Record<string, unknown> = { error: e.error, cause };
-    if (e.location !== undefined) details.location = e.location;
-    details.state = state.name;
-    const previous = state.evaluatesAfterEntering ? run.enteredEventId : run.enteredAfterEventId;
-    this.emit(run, 'EvaluationFailed', details, { previous });
   }
 
   /** AWS's prefix for errors the service raises while running a state. */
@@ -300,7 +289,7 @@ export class Interpreter {
     } catch (e) {
       if (!(e instanceof StatesError)) throw e;
       const failureCause = this.prefixed(run, e.cause);
-      if (e instanceof JsonataEvaluationError) this.evaluationFailed(run, state, e, failureCause);
+      if (e instanceof JsonataEvaluationError) recordEvaluationFailed(this, run, state, e, failureCause);
       return this.failRun(run, e.error, failureCause);
     }
     this.exit(run, state, outcome.output, { next: catcher.next, assigned: outcome.assigned });
