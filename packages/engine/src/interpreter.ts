@@ -26,7 +26,7 @@ import {
 import type { HistoryLog } from './history-log.js';
 import type { Outcome } from './jsonata-io.js';
 import { type Command, type EngineEvent, EXECUTION_TIMEOUT_KEY } from './messages.js';
-import { checkPayloadSize, stringify } from './payload.js';
+import { checkAssignedSize, checkPayloadSize, stringify } from './payload.js';
 import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
 
 const NO_EXTRAS: ContextExtras = {};
@@ -241,6 +241,7 @@ export class Interpreter {
       variables[name] = value;
       texts[name] = stringify(value);
     }
+    checkAssignedSize(texts, state.name);
     run.variables = variables;
     this.emit(run, EXITED_EVENT[state.type], {
       name: state.name,

@@ -359,6 +359,34 @@ describe('JSONata Map and Parallel', () => {
   });
 });
 
+describe('variable limits and scopes', () => {
+  it('refuses assignments of more than 256 KiB in one state', async () => {
+    const r = await run(jsonata({ P: { Type: 'Pass', Assign: { a: "{% $pad('', 140000, 'é') %}" }, End: true } }));
+    expect([r.error, r.cause]).toEqual([
+      'States.DataLimitExceeded',
+      "The state 'P' assigned variables with a total size exceeding the maximum number of bytes service limit.",
+    ]);
+  });
+
+  it('gives Distributed Map children no outer variables', async () => {
+    const r = await run(
+      jsonata({
+        Init: { Type: 'Pass', Assign: { outer: 1 }, Next: 'M' },
+        M: {
+          Type: 'Map',
+          Items: [1],
+          ItemProcessor: processor(
+            { P: { Type: 'Pass', Output: '{% $exists($outer) %}', End: true } },
+            { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+          ),
+          End: true,
+        },
+      }),
+    );
+    expect(r.output).toEqual([false]);
+  });
+});
+
 describe('mixing query languages', () => {
   it('runs a JSONPath state in a JSONPath machine next to a JSONata state, sharing variables', async () => {
     const r = await run(

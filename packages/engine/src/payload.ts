@@ -44,3 +44,18 @@ export function checkPayloadSize(text: string, source: string): void {
     );
   }
 }
+
+/**
+ * Throws `States.DataLimitExceeded` when the values a state assigns exceed 256 KiB together (AWS: "up to
+ * 256 KiB per state"; the cause is Lockstep's wording, AWS's is not recorded). `texts` are the values' JSON.
+ */
+export function checkAssignedSize(texts: Record<string, string>, stateName: string): void {
+  let bytes = 0;
+  for (const text of Object.values(texts)) bytes += utf8Length(text);
+  if (bytes > PAYLOAD_LIMIT_BYTES) {
+    throw new StatesError(
+      ErrorName.DataLimitExceeded,
+      `The state '${stateName}' assigned variables with a total size exceeding the maximum number of bytes service limit.`,
+    );
+  }
+}
