@@ -12,4 +12,6 @@ export interface EvaluationScope {
   variable?(name: string): unknown;
   /** A number in [0, 1) for `States.MathRandom` without a seed and `States.UUID`: injected for determinism. */
   random(): number;
+  /** Epoch ms of the evaluation, for JSONata's `$now()` and `$millis()` (the engine's clock); absent: real time. */
+  readonly now?: number;
 }

@@ -133,7 +133,7 @@ export class Interpreter {
 
   /** The evaluation scope (context object, variables, random source, `$states`) of the run's current state. */
   scope(run: BlockRun, extras: ContextExtras = NO_EXTRAS, values?: StatesValues): StateScope {
-    return new StateScope(this.execution, run, extras, this.random, values);
+    return new StateScope(this.execution, run, extras, this.random, this.now, values);
   }
 
   /** The compiled state a run is in. */

@@ -250,6 +250,16 @@ describe('JSONata Wait, Succeed and Fail', () => {
     expect(details(r.history[2]).location).toBe('Timestamp');
   });
 
+  it("gives $now() and $millis() the engine's clock, simulated on the virtual clock", async () => {
+    const r = await run(
+      jsonata({
+        W: { Type: 'Wait', Seconds: 3600, Next: 'P' },
+        P: { Type: 'Pass', Output: { now: '{% $now() %}', millis: '{% $millis() %}' }, End: true },
+      }),
+    );
+    expect(r.output).toEqual({ now: '2026-01-01T01:00:00.000Z', millis: Date.UTC(2026, 0, 1, 1) });
+  });
+
   it("ends with the Succeed state's Output", async () => {
     const r = await run(jsonata({ S: { Type: 'Succeed', Output: { ok: '{% $states.input.v %}' } } }), { v: 1 });
     expect(r.output).toEqual({ ok: 1 });

@@ -34,6 +34,8 @@ export class StateScope implements JsonataBindings {
     private readonly run: BlockRun,
     private readonly extras: ContextExtras,
     readonly random: () => number,
+    /** Epoch ms of the step: JSONata's `$now()` and `$millis()`. */
+    readonly now: number,
     private readonly values: StatesValues = NO_VALUES,
   ) {}
 

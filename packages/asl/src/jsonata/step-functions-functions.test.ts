@@ -235,3 +235,19 @@ describe('$eval', () => {
     );
   });
 });
+
+describe('$now and $millis', () => {
+  test("read the scope's clock, formatted as JSONata formats it", () => {
+    const bindings = testBindings({}, {}, { now: Date.UTC(2026, 0, 2, 3, 4, 5, 6) });
+    const read = (text: string) => evaluateField(`{% ${text} %}`, bindings);
+    expect(read('$millis()')).toBe(Date.UTC(2026, 0, 2, 3, 4, 5, 6));
+    expect(read('$now()')).toBe('2026-01-02T03:04:05.006Z');
+    expect(read("$now('[Y0001]-[M01]-[D01]')")).toBe('2026-01-02');
+    expect(read("$now('[H01]:[m01]', '+0200')")).toBe('05:04');
+  });
+
+  test('read the real clock without one', () => {
+    const before = Date.now();
+    expect(evaluateField('{% $millis() %}') as number).toBeGreaterThanOrEqual(before);
+  });
+});

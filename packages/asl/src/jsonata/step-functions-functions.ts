@@ -154,6 +154,22 @@ function parse(json: unknown): unknown {
   return value;
 }
 
+/** The time `$now()` and `$millis()` give: the engine's clock (simulated on a virtual clock), else real time. */
+function evaluationMillis(focus: CallFocus): number {
+  return scopeOf(focus).now ?? Date.now();
+}
+
+/** `$millis()`: the evaluation's time in epoch milliseconds. */
+function millis(this: CallFocus): number {
+  return evaluationMillis(this);
+}
+
+/** `$now([picture[, timezone]])`: the evaluation's time, formatted by JSONata's own `$fromMillis`. */
+function now(this: CallFocus, picture?: unknown, timezone?: unknown): unknown {
+  const fromMillis = this.environment.lookup('fromMillis') as { implementation: (...args: unknown[]) => unknown };
+  return fromMillis.implementation.call(this, evaluationMillis(this), picture, timezone);
+}
+
 /**
  * Registers the Step Functions functions on a compiled expression and disables `$eval` (calling it is
  * JSONata's `T1006: Attempted to invoke a non-function`, 3P-measured on AWS).
@@ -165,6 +181,9 @@ export function registerStepFunctionsFunctions(expression: jsonata.Expression): 
   expression.registerFunction('random', random, '<x?:n>');
   expression.registerFunction('uuid', uuid, '<:s>');
   expression.registerFunction('parse', parse, '<x?:x>');
+  // JSONata reads the real clock for these; the engine's clock is injected (and simulated on a virtual clock).
+  expression.registerFunction('now', now, '<s?s?:s>');
+  expression.registerFunction('millis', millis, '<:n>');
   // An own binding to undefined hides JSONata's built-in `$eval` (lookups stop at the first frame that has it).
   expression.assign('eval', undefined);
 }
