@@ -94,6 +94,12 @@ describe('lockstep run (built CLI)', () => {
     expect(JSON.parse(r.stdout)).toEqual({ user: 'ada', plan: 'pro', requestCount: 3 });
   });
 
+  it('runs the JSONata example', () => {
+    const r = lockstep('run', 'examples/jsonata-order.asl.json', '--input', '@examples/jsonata-order.input.json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toBe('Ada: 2 items, 54.70 (free shipping)');
+  });
+
   it('retries the failing Parallel, then catches its error', () => {
     const r = lockstep('run', 'examples/retry-catch.asl.json');
     expect(r).toMatchObject({ code: 0, stderr: '' });
