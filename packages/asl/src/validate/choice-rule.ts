@@ -6,6 +6,7 @@ import type { QueryLanguage } from '../definition.js';
 import { isDefinitionTimestamp } from '../timestamp.js';
 import { isJsonataExpression, type ValidationContext } from './context.js';
 import { fieldLocation, itemLocation } from './diagnostics.js';
+import { checkJsonataValue } from './jsonata-fields.js';
 import { checkDataPath } from './paths.js';
 import { checkAssign } from './state.js';
 import { wrongLanguageMessage } from './state-fields.js';
@@ -35,7 +36,7 @@ export function checkChoiceRule(
   if (top) {
     if (checkRequired(out, fields, ['Next'], location))
       checkType(out, fields.Next, ['STRING'], fieldLocation(location, 'Next'));
-    ifPresent(fields, 'Assign', location, (v, at) => checkAssign(ctx, v, language, at));
+    ifPresent(fields, 'Assign', location, (v, at) => checkAssign(ctx, v, language, at, undefined));
   }
   ifPresent(fields, 'Comment', location, (v, at) => checkType(out, v, ['STRING'], at));
   if (language === 'JSONata') {
@@ -59,11 +60,12 @@ function checkJsonataRule(ctx: ValidationContext, rule: Record<string, unknown>,
       location,
     );
   }
+  ifPresent(rule, 'Output', location, (v, at) => checkJsonataValue(out, v, at, undefined));
   if (!checkRequired(out, rule, ['Condition'], location)) return;
   const condition = rule.Condition;
-  if (typeof condition !== 'boolean' && !isJsonataExpression(condition)) {
-    checkType(out, condition, ['BOOLEAN'], fieldLocation(location, 'Condition'));
-  }
+  const at = fieldLocation(location, 'Condition');
+  if (isJsonataExpression(condition)) checkJsonataValue(out, condition, at, undefined);
+  else if (typeof condition !== 'boolean') checkType(out, condition, ['BOOLEAN'], at);
 }
 
 function checkJsonPathRule(

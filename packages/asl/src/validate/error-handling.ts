@@ -5,8 +5,9 @@ import type { QueryLanguage } from '../definition.js';
 import { ErrorName } from '../errors.js';
 import type { ValidationContext } from './context.js';
 import { fieldLocation, itemLocation } from './diagnostics.js';
+import { checkJsonataValue } from './jsonata-fields.js';
 import { checkResultPath } from './paths.js';
-import { checkPayloadTemplate } from './payload-template.js';
+import { checkAssign } from './state.js';
 import { otherLanguage, wrongLanguageMessage } from './state-fields.js';
 import {
   checkEnum,
@@ -77,9 +78,8 @@ export function checkCatchers(ctx: ValidationContext, value: unknown, language: 
     checkErrorEquals(ctx, c, at, i === catchers.length - 1, 'Catcher');
     if (checkRequired(out, c, ['Next'], at)) checkType(out, c.Next, ['STRING'], fieldLocation(at, 'Next'));
     if (language === 'JSONPath') ifPresent(c, 'ResultPath', at, (v, l) => checkResultPath(out, v, l));
-    ifPresent(c, 'Assign', at, (v, l) => {
-      if (checkType(out, v, ['OBJECT'], l) && language === 'JSONPath') checkPayloadTemplate(out, v, l);
-    });
+    else ifPresent(c, 'Output', at, (v, l) => checkJsonataValue(out, v, l, 'errorOutput'));
+    ifPresent(c, 'Assign', at, (v, l) => checkAssign(ctx, v, language, l, 'errorOutput'));
     ifPresent(c, 'Comment', at, (v, l) => checkType(out, v, ['STRING'], l));
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Map: its item processor, where items come from, and the concurrency and failure tolerance limits.
  */
+import { isJsonObject } from '../json.js';
 import type { ValidationContext } from './context.js';
 import { isJsonataExpression } from './context.js';
 import { fieldLocation } from './diagnostics.js';
@@ -20,6 +21,7 @@ import {
   checkType,
   ifPresent,
 } from './value-checks.js';
+import { blockContext } from './variables.js';
 
 const PROCESSOR_CONFIG_FIELDS = new Set(['Mode', 'ExecutionType']);
 /** A number field with its `...Path` twin (JSONPath only) and its bounds. */
@@ -58,6 +60,15 @@ export function checkMapState({ ctx, state, location, language }: StateUnderChec
   ifPresent(state, 'ResultWriter', location, (v, at) => checkResultWriter(ctx, v, language, at));
 }
 
+/**
+ * A Distributed Map's items run as child executions that see none of the Map's variables; an inline Map's
+ * iterations are scopes nested in the Map's.
+ */
+function variableScope(processor: unknown): 'nested' | 'separate' {
+  const config = isJsonObject(processor) ? processor.ProcessorConfig : undefined;
+  return isJsonObject(config) && config.Mode === 'DISTRIBUTED' ? 'separate' : 'nested';
+}
+
 /** `ItemProcessor` (or the older `Iterator`): a `States` block with an optional `ProcessorConfig`. */
 function checkProcessor(ctx: ValidationContext, state: Record<string, unknown>, location: string): void {
   const out = ctx.out;
@@ -65,8 +76,8 @@ function checkProcessor(ctx: ValidationContext, state: Record<string, unknown>, 
   const field = state.Iterator !== undefined ? 'Iterator' : 'ItemProcessor';
   if (!checkRequired(out, state, [field], location)) return;
   const at = fieldLocation(location, field);
-  checkStatesBlock(ctx, state[field], at, 'processor');
   const processor = state[field];
+  checkStatesBlock(blockContext(ctx, processor, variableScope(processor)), processor, at, 'processor');
   if (typeof processor !== 'object' || processor === null) return;
   ifPresent(processor as Record<string, unknown>, 'ProcessorConfig', at, (config, configAt) => {
     if (!checkType(out, config, ['OBJECT'], configAt)) return;

@@ -3,10 +3,11 @@
  */
 import type { QueryLanguage, StateType } from '../definition.js';
 import { checkChoiceState } from './choice-state.js';
-import type { ValidationContext } from './context.js';
+import { stateLanguage, type ValidationContext } from './context.js';
 import { fieldLocation } from './diagnostics.js';
 import { checkCatchers, checkRetriers } from './error-handling.js';
 import { checkFailState } from './fail-state.js';
+import { checkJsonataValue, checkStateJsonataFields, type StatesOffer, stateOutputOffer } from './jsonata-fields.js';
 import { checkMapState } from './map-state.js';
 import { checkParallelState } from './parallel-state.js';
 import { checkNullableDataPath, checkResultPath } from './paths.js';
@@ -14,6 +15,7 @@ import { checkPayloadTemplate } from './payload-template.js';
 import { checkStateFields, STATE_TYPES } from './state-fields.js';
 import { checkTaskState } from './task-state.js';
 import { checkEnum, checkExactlyOne, checkRequired, checkType, ifPresent } from './value-checks.js';
+import { checkAssignedNames } from './variables.js';
 import { checkWaitState } from './wait-state.js';
 
 /** A state being checked, with what its type's rules need. */
@@ -53,13 +55,14 @@ export function checkState(ctx: ValidationContext, state: unknown, location: str
   if (downgraded) {
     out.schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", location);
   }
-  const language: QueryLanguage = declared === 'JSONPath' || declared === 'JSONata' ? declared : ctx.machineLanguage;
+  const language = stateLanguage(ctx, fields);
   // AWS reports the downgrade alone, not the fields the refused language would forbid.
   checkStateFields(out, type, fields, language, downgraded, location);
 
   const s: StateUnderCheck = { ctx, state: fields, location, language };
   if (TRANSITIONING.has(type)) checkTransition(s);
-  checkSharedFields(s);
+  if (language === 'JSONata') checkStateJsonataFields(s, type);
+  checkSharedFields(s, type);
   TYPE_RULES[type]?.(s);
 }
 
@@ -73,7 +76,7 @@ function checkTransition({ ctx, state, location }: StateUnderCheck): void {
 }
 
 /** The fields several types share; the type's field set already refused them where they do not belong. */
-function checkSharedFields({ ctx, state, location, language }: StateUnderCheck): void {
+function checkSharedFields({ ctx, state, location, language }: StateUnderCheck, type: StateType): void {
   const out = ctx.out;
   if (language === 'JSONPath') {
     ifPresent(state, 'InputPath', location, (v, at) => checkNullableDataPath(out, 'InputPath', v, at));
@@ -84,13 +87,24 @@ function checkSharedFields({ ctx, state, location, language }: StateUnderCheck):
       if (checkType(out, v, ['OBJECT'], at)) checkPayloadTemplate(out, v, at);
     });
   }
-  ifPresent(state, 'Assign', location, (v, at) => checkAssign(ctx, v, language, at));
+  ifPresent(state, 'Assign', location, (v, at) => checkAssign(ctx, v, language, at, stateOutputOffer(type)));
   ifPresent(state, 'Retry', location, (v, at) => checkRetriers(ctx, v, at));
   ifPresent(state, 'Catch', location, (v, at) => checkCatchers(ctx, v, language, at));
 }
 
-/** `Assign`: an object; in JSONPath its `.$` entries follow the payload template rules. */
-export function checkAssign(ctx: ValidationContext, value: unknown, language: QueryLanguage, location: string): void {
+/**
+ * `Assign`: an object of valid variable names; in JSONPath its `.$` entries follow the payload template
+ * rules, in JSONata its expressions may read the `$states` member `offer` (the result, the Error Output).
+ */
+export function checkAssign(
+  ctx: ValidationContext,
+  value: unknown,
+  language: QueryLanguage,
+  location: string,
+  offer: StatesOffer,
+): void {
   if (!checkType(ctx.out, value, ['OBJECT'], location)) return;
   if (language === 'JSONPath') checkPayloadTemplate(ctx.out, value, location);
+  else checkJsonataValue(ctx.out, value, location, offer);
+  checkAssignedNames(ctx, value as Record<string, unknown>, language, location);
 }

@@ -7,6 +7,7 @@ import { DiagnosticCode, DiagnosticList } from './diagnostics.js';
 import { checkStatesBlock } from './states-block.js';
 import { checkTransitions } from './transitions.js';
 import { checkEnum, checkNumber, ifPresent } from './value-checks.js';
+import { machineContext } from './variables.js';
 
 /** Options of {@link validateDefinition}. */
 export interface ValidateDefinitionOptions {
@@ -29,7 +30,7 @@ export function validateDefinition(definition: unknown, options: ValidateDefinit
     return out.items;
   }
   const machineLanguage: QueryLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
-  const ctx = { out, type: options.type ?? 'STANDARD', machineLanguage };
+  const ctx = machineContext({ out, type: options.type ?? 'STANDARD', machineLanguage }, definition);
   ifPresent(definition, 'Version', '/', (v, at) => checkEnum(out, v, ['1.0'], at));
   ifPresent(definition, 'TimeoutSeconds', '/', (v, at) =>
     checkNumber(out, v, 'INTEGER', { min: 0, max: MAX_MACHINE_TIMEOUT_SECONDS }, at),
