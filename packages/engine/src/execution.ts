@@ -45,7 +45,7 @@ export interface ExecutionRecord extends ExecutionIdentity {
 
 /** What a run's current state waits for. */
 export type Waiting =
-  | { kind: 'task'; key: string; timeoutKey?: string; heartbeatKey?: string }
+  | { kind: 'task'; key: string; timeoutKey?: string; heartbeatKey?: string; heartbeatSeconds?: number }
   | { kind: 'timer'; key: string; purpose: 'wait' | 'retry' }
   | { kind: 'children' };
 
@@ -142,6 +142,28 @@ export function createRun(
     lastEventId,
     retryCount: 0,
     parent,
+  };
+}
+
+/**
+ * A record for an execution about to start: deliver `{ type: 'Start' }` to it next. `historyEventLimit` is
+ * AWS's 25,000-event cap when enforced.
+ */
+export function createExecutionRecord(
+  identity: ExecutionIdentity,
+  start: { input: Json; inputText: string; startTime: number; historyEventLimit?: number },
+): ExecutionRecord {
+  return {
+    ...identity,
+    status: 'RUNNING',
+    startTime: start.startTime,
+    input: start.input,
+    inputText: start.inputText,
+    nextEventId: 1,
+    nextKey: 1,
+    historyEventLimit: start.historyEventLimit,
+    // Created when the execution starts.
+    root: undefined as never,
   };
 }
 

@@ -5,14 +5,19 @@
 
 export { compileMachine } from './compile.js';
 export type { CompiledBlock, CompiledMachine, CompiledState, StateSignal } from './compiled.js';
-export type { BlockRun, ExecutionRecord, ExecutionStatus, GroupRun } from './execution.js';
-export { attachParents } from './execution.js';
+export type { BlockRun, ExecutionIdentity, ExecutionRecord, ExecutionStatus, GroupRun } from './execution.js';
+export { attachParents, createExecutionRecord } from './execution.js';
 export type { HistoryEvent, HistoryEventType } from './history.js';
 export { HISTORY_EVENT_LIMIT } from './history.js';
+export { HistoryLog } from './history-log.js';
 export type { Integration, IntegrationCallbacks, IntegrationRequest } from './integration.js';
 export type { Command, EngineEvent, MapRunRequest, TaskRequest } from './messages.js';
 export { type IntegrationPattern, parseResource, type TaskResource } from './resource.js';
+export type { TaskOutcome } from './runtime/driver.js';
+export { invalidExecutionInput, parseExecutionInput } from './runtime/input.js';
+export { compileCached as compileStateMachine, invalidDefinition } from './runtime/machine-cache.js';
+export { type MapRunContext, runMapRun } from './runtime/map-run.js';
 export { type ExecutionResult, type RunExecutionOptions, runExecution } from './runtime/run-execution.js';
-export type { TaskHandler } from './runtime/task-handlers.js';
+export { invokeTaskHandler, type TaskHandler } from './runtime/task-handlers.js';
 export { type StepResult, step } from './step.js';
 export { type ValidationResult, validateStateMachineDefinition } from './validate.js';

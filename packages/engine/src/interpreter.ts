@@ -80,6 +80,10 @@ export class Interpreter {
         return this.deliver(event.key, { type: 'TaskSucceeded', output: event.output });
       case 'TaskFailed':
         return this.deliver(event.key, { type: 'TaskFailed', error: event.error, cause: event.cause });
+      case 'TaskStarted':
+        return this.deliver(event.key, { type: 'TaskStarted', workerName: event.workerName });
+      case 'TaskHeartbeat':
+        return this.deliver(event.key, { type: 'TaskHeartbeat' });
       case 'MapRunEnded':
         return this.deliver(event.key, { ...event, type: 'MapRunEnded' });
     }

@@ -109,7 +109,14 @@ describe('JSONata Task', () => {
         Out: { Type: 'Pass', Output: '{% $last %}', End: true },
       }),
       { n: 4 },
-      { taskHandlers: { T: (input) => (seen.push(input), (input as { n: number }).n + 1) } },
+      {
+        taskHandlers: {
+          T: (input) => {
+            seen.push(input);
+            return (input as { n: number }).n + 1;
+          },
+        },
+      },
     );
     expect(seen).toEqual([{ n: 40 }]);
     expect(r.history.find((e) => e.type === 'TaskStateExited')?.stateExitedEventDetails?.output).toBe(

@@ -9,6 +9,10 @@ export type EngineEvent =
   | { type: 'Start' }
   | { type: 'TaskSucceeded'; key: string; output: Json }
   | { type: 'TaskFailed'; key: string; error?: string; cause?: string }
+  /** A worker took the activity task `key` (GetActivityTask): AWS records `ActivityStarted` then. */
+  | { type: 'TaskStarted'; key: string; workerName?: string }
+  /** The task `key` sent a heartbeat (SendTaskHeartbeat): its `HeartbeatSeconds` clock restarts. */
+  | { type: 'TaskHeartbeat'; key: string }
   | { type: 'TimerFired'; key: string }
   | { type: 'MapRunEnded'; key: string; output?: Json[]; error?: string; cause?: string }
   | { type: 'Stop'; error?: string; cause?: string };
@@ -28,6 +32,11 @@ export interface TaskRequest {
   /** `TimeoutSeconds` / `HeartbeatSeconds`, when the definition sets them. */
   timeoutSeconds?: number;
   heartbeatSeconds?: number;
+  /**
+   * True for activity tasks: the task is started when a worker takes it, which the runtime reports with
+   * `TaskStarted` (AWS records `ActivityStarted` with the worker's name then).
+   */
+  awaitsStart?: boolean;
 }
 
 /**

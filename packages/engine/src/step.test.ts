@@ -119,3 +119,48 @@ describe('step (the pure core)', () => {
     });
   });
 });
+
+describe('activity tasks', () => {
+  const activity = compileMachine({
+    StartAt: 'Work',
+    States: {
+      Work: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:us-east-1:111111111111:activity:worker',
+        HeartbeatSeconds: 30,
+        End: true,
+      },
+    },
+  });
+
+  it('start when a worker takes them, and restart their heartbeat clock on each heartbeat', () => {
+    const record = newRecord();
+    const started = step(activity, record, { type: 'Start' }, 0, random);
+    const invoke = started.commands.find((c) => c.type === 'InvokeTask')!;
+    expect(invoke.type === 'InvokeTask' && invoke.request.awaitsStart).toBe(true);
+    expect(started.events.map((e) => e.type)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled']);
+    const firstHeartbeat = keyOf(started.commands, 'StartTimer');
+
+    const taken = step(activity, record, { type: 'TaskStarted', key: invoke.key, workerName: 'w1' }, 1000, random);
+    expect(taken.events.map((e) => [e.type, e.activityStartedEventDetails])).toEqual([
+      ['ActivityStarted', { workerName: 'w1' }],
+    ]);
+
+    const beat = step(activity, record, { type: 'TaskHeartbeat', key: invoke.key }, 20_000, random);
+    expect(beat.events).toEqual([]);
+    expect(beat.commands).toEqual([
+      { type: 'CancelTimer', key: firstHeartbeat },
+      { type: 'StartTimer', key: expect.any(String), dueTime: 50_000 },
+    ]);
+    // The old heartbeat timer no longer counts; the new one does.
+    expect(step(activity, record, { type: 'TimerFired', key: firstHeartbeat }, 30_000, random).events).toEqual([]);
+    const missed = step(
+      activity,
+      record,
+      { type: 'TimerFired', key: keyOf(beat.commands, 'StartTimer') },
+      50_000,
+      random,
+    );
+    expect(missed.events.map((e) => e.type)).toEqual(['ActivityTimedOut', 'ExecutionFailed']);
+  });
+});

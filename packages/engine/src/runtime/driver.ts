@@ -69,6 +69,8 @@ export async function driveExecution(
       case 'InvokeTask': {
         const key = command.key;
         inflight.add(key);
+        // A local handler takes an activity task at once.
+        if (command.request.awaitsStart) post({ type: 'TaskStarted', key });
         options.invokeTask(command.request, (outcome) => {
           if (!inflight.delete(key)) return;
           post(

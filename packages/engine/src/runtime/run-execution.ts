@@ -3,7 +3,7 @@
  * execution to completion in memory and returns its status, output and history.
  */
 import type { Json } from '@lockstep/asl';
-import type { ExecutionRecord } from '../execution.js';
+import { createExecutionRecord, type ExecutionRecord } from '../execution.js';
 import type { HistoryEvent } from '../history.js';
 import { uuid } from '../ids.js';
 import { type DriverOptions, driveExecution } from './driver.js';
@@ -128,21 +128,21 @@ function createRecord(
     type === 'STANDARD'
       ? `arn:aws:states:${region}:${account}:execution:${smName}:${name}`
       : `arn:aws:states:${region}:${account}:express:${smName}:${name}:${uuid(random)}`;
-  return {
-    executionArn,
-    name,
-    stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${smName}`,
-    stateMachineName: smName,
-    roleArn: options.roleArn ?? `arn:aws:iam::${account}:role/lockstep`,
-    region,
-    type,
-    status: 'RUNNING',
-    startTime: (options.startTime ?? new Date()).getTime(),
-    input,
-    inputText,
-    nextEventId: 1,
-    nextKey: 1,
-    historyEventLimit: options.historyEventLimit,
-    root: undefined as never,
-  };
+  return createExecutionRecord(
+    {
+      executionArn,
+      name,
+      stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${smName}`,
+      stateMachineName: smName,
+      roleArn: options.roleArn ?? `arn:aws:iam::${account}:role/lockstep`,
+      region,
+      type,
+    },
+    {
+      input,
+      inputText,
+      startTime: (options.startTime ?? new Date()).getTime(),
+      historyEventLimit: options.historyEventLimit,
+    },
+  );
 }

@@ -51,21 +51,31 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
       const timeout = timeoutSeconds(run.input, scope);
       const heartbeat = heartbeatSeconds(run.input, scope);
       events.scheduled(it, run, input, timeout, heartbeat);
-      events.started(it, run);
+      // An activity task starts when a worker takes it (TaskStarted); the others start at once.
+      const awaitsStart = resource.kind === 'activity';
+      if (!awaitsStart) events.started(it, run);
       const key = it.newKey(run);
       const timeoutKey = timeout === undefined ? undefined : it.startTimer(run, timeout);
-      // A local task cannot send heartbeats: one that outlives HeartbeatSeconds misses its heartbeat.
+      // A task that sends no heartbeat (a local handler cannot) misses it once HeartbeatSeconds pass.
       const heartbeatKey = heartbeat === undefined ? undefined : it.startTimer(run, heartbeat);
-      run.waiting = { kind: 'task', key, timeoutKey, heartbeatKey };
+      run.waiting = { kind: 'task', key, timeoutKey, heartbeatKey, heartbeatSeconds: heartbeat };
       const request: TaskRequest = { stateName: name, resource: def.Resource, input, context: scope.context };
       if (timeout !== undefined) request.timeoutSeconds = timeout;
       if (heartbeat !== undefined) request.heartbeatSeconds = heartbeat;
       if (token !== undefined) request.taskToken = token;
+      if (awaitsStart) request.awaitsStart = true;
       it.commands.push({ type: 'InvokeTask', key, request });
     },
     resume(it: Interpreter, run: BlockRun, signal: StateSignal) {
       const waiting = run.waiting;
       if (waiting?.kind !== 'task') return;
+      if (signal.type === 'TaskStarted') return events.started(it, run, signal.workerName);
+      if (signal.type === 'TaskHeartbeat') {
+        if (waiting.heartbeatKey === undefined) return;
+        it.commands.push({ type: 'CancelTimer', key: waiting.heartbeatKey });
+        waiting.heartbeatKey = it.startTimer(run, waiting.heartbeatSeconds!);
+        return;
+      }
       run.waiting = undefined;
       for (const timer of [waiting.timeoutKey, waiting.heartbeatKey]) {
         if (timer) it.commands.push({ type: 'CancelTimer', key: timer });
@@ -103,7 +113,7 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
 /** The history events of one resource kind. */
 interface TaskEvents {
   scheduled(it: Interpreter, run: BlockRun, input: Json, timeout?: number, heartbeat?: number): void;
-  started(it: Interpreter, run: BlockRun): void;
+  started(it: Interpreter, run: BlockRun, workerName?: string): void;
   succeeded(it: Interpreter, run: BlockRun, outputText: string): void;
   failed(it: Interpreter, run: BlockRun, error: string | undefined, cause: string | undefined): void;
   timedOut(it: Interpreter, run: BlockRun): void;
@@ -148,7 +158,8 @@ function eventsFor(resource: TaskResource): TaskEvents {
             ),
           );
         },
-        started: (it, run) => it.emit(run, 'ActivityStarted', {}),
+        started: (it, run, workerName) =>
+          it.emit(run, 'ActivityStarted', workerName === undefined ? {} : { workerName }),
         succeeded: (it, run, text) =>
           it.emit(run, 'ActivitySucceeded', { output: historyText(text), outputDetails: payloadDetails(text) }),
         failed: (it, run, error, cause) => it.emit(run, 'ActivityFailed', errorDetails(error, cause)),

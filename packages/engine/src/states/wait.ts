@@ -1,6 +1,5 @@
 /** The Wait state: delays for `Seconds`/`SecondsPath` or until `Timestamp`/`TimestampPath`. */
 import {
-  type EvaluationScope,
   isJsonataExpression,
   type Json,
   JsonataEvaluationError,
