@@ -48,10 +48,10 @@ describe('lockstep (dispatcher)', () => {
   });
 
   it('rejects an unknown command or option with exit code 2', async () => {
-    expect(await lockstep(['serve'])).toEqual({
+    expect(await lockstep(['deploy'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: "lockstep: unknown command 'serve'\nRun 'lockstep --help' for usage.\n",
+      stderr: "lockstep: unknown command 'deploy'\nRun 'lockstep --help' for usage.\n",
     });
     expect((await lockstep(['--verbose'])).stderr).toBe(
       "lockstep: unknown option '--verbose'\nRun 'lockstep --help' for usage.\n",

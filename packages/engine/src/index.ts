@@ -8,8 +8,9 @@ export type { CompiledBlock, CompiledMachine, CompiledState, StateSignal } from 
 export type { BlockRun, ExecutionIdentity, ExecutionRecord, ExecutionStatus, GroupRun } from './execution.js';
 export { attachParents, createExecutionRecord } from './execution.js';
 export type { HistoryEvent, HistoryEventType } from './history.js';
-export { HISTORY_EVENT_LIMIT } from './history.js';
+export { detailsKey, HISTORY_EVENT_LIMIT } from './history.js';
 export { HistoryLog } from './history-log.js';
+export { uuid } from './ids.js';
 export type { Integration, IntegrationCallbacks, IntegrationRequest } from './integration.js';
 export type { Command, EngineEvent, MapRunRequest, TaskRequest } from './messages.js';
 export { type IntegrationPattern, parseResource, type TaskResource } from './resource.js';

@@ -24,6 +24,8 @@ export interface RunExecutionOptions {
   type?: 'STANDARD' | 'EXPRESS';
   /** Execution name. @default a random UUID */
   name?: string;
+  /** The execution ARN. @default built from the region, account, state machine name and execution name */
+  executionArn?: string;
   /** `virtual` completes Waits, retry backoffs and timeouts instantly in simulated time. @default 'virtual' */
   clock?: 'virtual' | 'real';
   /** Local implementations of Task states, by state name. */
@@ -125,9 +127,10 @@ function createRecord(
   const smName = options.stateMachineName ?? 'StateMachine';
   const name = options.name ?? uuid(random);
   const executionArn =
-    type === 'STANDARD'
+    options.executionArn ??
+    (type === 'STANDARD'
       ? `arn:aws:states:${region}:${account}:execution:${smName}:${name}`
-      : `arn:aws:states:${region}:${account}:express:${smName}:${name}:${uuid(random)}`;
+      : `arn:aws:states:${region}:${account}:express:${smName}:${name}:${uuid(random)}`);
   return createExecutionRecord(
     {
       executionArn,

@@ -1,0 +1,110 @@
+/**
+ * The Step Functions HTTP API as a Hono app: `POST /` with `X-Amz-Target: AWSStepFunctions.<Operation>` and a JSON
+ * body, answered with the operation's result or AWS's error body.
+ *
+ * Routing looks at the target header only: SDKs send StartSyncExecution and TestState to a `sync-` prefixed host,
+ * which must reach the same operations. Bad requests (unknown targets, bodies that are not JSON objects, bodies over
+ * AWS's 1 MB request limit, operations that throw something unexpected) get an error response, never a crash.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Operation } from '@lockstep/service';
+import { Hono } from 'hono';
+import {
+  CONTENT_TYPE,
+  errorBody,
+  isWireError,
+  MAX_REQUEST_BYTES,
+  protocolError,
+  TARGET_PREFIX,
+  type WireError,
+} from './aws-json.js';
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  /** Where unexpected operation failures are reported (once each). @default console.error */
+  logError?: (message: string, error: unknown) => void;
+}
+
+/** The app serving `operations` (keyed by AWS operation name, e.g. `CreateStateMachine`). */
+export function createApp(operations: Record<string, Operation>, options: AppOptions = {}): Hono {
+  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const app = new Hono();
+
+  app.post('/', async (c) => {
+    const text = await readBody(c.req.raw);
+    if (text === undefined) {
+      return reply(errorBody(protocolError('RequestEntityTooLargeException', 413, 'Request entity too large')), 413);
+    }
+    const request = parseObject(text);
+    if (!request) return failure(protocolError('SerializationException', 400));
+    const target = c.req.header('x-amz-target') ?? '';
+    const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+    const operation = name !== undefined && Object.hasOwn(operations, name) ? operations[name] : undefined;
+    if (!operation) return failure(protocolError('UnknownOperationException', 400));
+    try {
+      return reply(await operation(request), 200);
+    } catch (error) {
+      if (isWireError(error)) return failure(error);
+      logError(`${name} failed unexpectedly`, error);
+      return failure(protocolError('InternalFailure', 500));
+    }
+  });
+
+  // Any other method or path: AWS's request layer knows no operation there.
+  app.all('*', () => failure(protocolError('UnknownOperationException', 400)));
+
+  // Failures outside the operations (e.g. the connection breaks while the body is read).
+  app.onError((error) => {
+    logError('request failed unexpectedly', error);
+    return failure(protocolError('InternalFailure', 500));
+  });
+
+  return app;
+}
+
+function failure(error: WireError): Response {
+  return reply(errorBody(error), error.status);
+}
+
+function reply(body: Record<string, unknown>, status: number): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    // SDKs report the request id (`$metadata.requestId`) from this header.
+    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': randomUUID() },
+  });
+}
+
+/**
+ * The body as text, or undefined when it exceeds {@link MAX_REQUEST_BYTES}: a declared length is refused before
+ * anything is read, and a chunked body is read only up to the limit, so an oversized request costs at most 1 MB.
+ */
+async function readBody(request: Request): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REQUEST_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The body as a JSON object, or undefined when it is not one (AWS: SerializationException). */
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

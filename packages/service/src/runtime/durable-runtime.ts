@@ -1,0 +1,200 @@
+/**
+ * The durable runtime: runs Standard executions from the store. Each round claims the due work, applies the
+ * event items of each execution with the pure core, and commits every resulting change, together with the
+ * outcomes of the tasks that finished since the last round, in one batch (one transaction, one fsync for
+ * hundreds of transitions). Work is leased: after a crash, the items a dead worker held are claimed again
+ * once their leases expire, and their transitions, computed over the stored version, commit at most once.
+ */
+import type { EngineEvent, TaskHandler } from '@lockstep/engine';
+import type { Change, WorkItem } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import type { ExecutionRuntime } from './execution-runtime.js';
+import { performWork } from './task-runner.js';
+import { transitionChange } from './transition.js';
+
+/** Options of {@link DurableRuntime}. */
+export interface DurableRuntimeOptions {
+  store: Store;
+  /** Local implementations of Task states, by state name. */
+  taskHandlers?: Record<string, TaskHandler>;
+  /** Epoch ms. @default Date.now */
+  clock?: () => number;
+  /** @default Math.random */
+  random?: () => number;
+  /** How long claimed work stays leased to this runtime. @default 60_000 */
+  leaseMs?: number;
+  /** Work items claimed per round. @default 1_000 */
+  batchSize?: number;
+  /** The longest sleep between rounds when no work is due (new work wakes the runtime at once). @default 1_000 */
+  idleMs?: number;
+  /** Called with each round's failure (the round is retried after `idleMs`). @default console.error */
+  onError?: (error: unknown) => void;
+}
+
+/** Runs the executions of a store until stopped. */
+export class DurableRuntime implements ExecutionRuntime {
+  private readonly store: Store;
+  private readonly options: DurableRuntimeOptions;
+  private readonly clock: () => number;
+  private readonly random: () => number;
+  /** Changes recording task outcomes, committed with the next round. */
+  private finished: Change[] = [];
+  /** Items being performed here: claimed again (after their lease expired) they are not performed twice. */
+  private readonly performing = new Set<string>();
+  /** Deliveries waiting for their item to be applied, by work item id. */
+  private readonly appliedWaiters = new Map<string, () => void>();
+  private readonly activityWaiters = new Set<() => void>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+  private sequence = 0;
+
+  constructor(options: DurableRuntimeOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.clock = options.clock ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Starts running rounds in the background. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after the current round; tasks still running report to nobody (their items are claimed again later). */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async deliver(executionArn: string, event: EngineEvent, options?: { applied?: boolean }): Promise<void> {
+    const id = `${executionArn}#deliver:${this.clock()}:${this.sequence++}:${Math.floor(this.random() * 1e9)}`;
+    const applied = options?.applied ? new Promise<void>((resolve) => this.appliedWaiters.set(id, resolve)) : undefined;
+    await this.store.addWork([{ id, executionArn, dueTime: this.clock(), payload: { kind: 'event', event } }]);
+    this.wake();
+    await applied;
+  }
+
+  waitForActivityTask(_activityArn: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.activityWaiters.delete(done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.activityWaiters.add(done);
+      signal?.addEventListener('abort', done);
+    });
+  }
+
+  /** Runs rounds until no work is due now (tests and the benchmark use it to wait for quiescence). */
+  async runUntilIdle(): Promise<void> {
+    while ((await this.round()) > 0 || this.performing.size > 0 || this.finished.length > 0) {
+      if (this.performing.size > 0 && this.finished.length === 0) await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if ((await this.round()) > 0) continue;
+        const now = this.clock();
+        const next = await this.store.nextDueTime(now);
+        const idleMs = this.options.idleMs ?? 1_000;
+        await this.sleep(next === undefined ? idleMs : Math.min(idleMs, Math.max(0, next - now)));
+      } catch (error) {
+        (this.options.onError ?? console.error)(error);
+        await this.sleep(this.options.idleMs ?? 1_000);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || !this.running) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = undefined;
+        this.woken = false;
+        done();
+      };
+    });
+  }
+
+  /** One round; returns how many items and changes it handled. */
+  private async round(): Promise<number> {
+    const now = this.clock();
+    const items = await this.store.claimWork(now, this.options.batchSize ?? 1_000, this.options.leaseMs ?? 60_000);
+    const changes = this.finished;
+    this.finished = [];
+    const events = new Map<string, WorkItem[]>();
+    for (const item of items) {
+      if (item.payload.kind === 'event') {
+        const list = events.get(item.executionArn);
+        if (list) list.push(item);
+        else events.set(item.executionArn, [item]);
+      } else if (!this.performing.has(item.id)) {
+        this.perform(item);
+      }
+    }
+    for (const [arn, list] of events) {
+      const row = await this.store.getExecution(arn);
+      list.sort((a, b) => a.dueTime - b.dueTime);
+      changes.push(row ? transitionChange(row, list, now, this.random) : { deleteWork: list.map((i) => i.id) });
+    }
+    if (changes.length === 0) return items.length;
+    const applied = await this.store.commit(changes);
+    // A change that did not apply was computed over a stale version: its items are claimed again later.
+    this.afterCommit(changes.filter((_, i) => applied[i]));
+    return items.length + changes.length;
+  }
+
+  private perform(item: WorkItem): void {
+    this.performing.add(item.id);
+    performWork(item, {
+      taskHandlers: this.options.taskHandlers,
+      clock: this.clock,
+      random: this.random,
+      getExecution: (arn) => this.store.getExecution(arn),
+      done: (change) => {
+        this.performing.delete(item.id);
+        this.finished.push(change);
+        this.wake();
+      },
+    });
+  }
+
+  /** Resolves the deliveries whose items were consumed and tells waiting workers about queued activity tasks. */
+  private afterCommit(changes: Change[]): void {
+    let queuedActivityTask = false;
+    for (const change of changes) {
+      for (const id of change.deleteWork ?? []) {
+        const resolve = this.appliedWaiters.get(id);
+        if (resolve) {
+          this.appliedWaiters.delete(id);
+          resolve();
+        }
+      }
+      if (change.addTokens?.some((t) => t.status === 'queued')) queuedActivityTask = true;
+    }
+    if (queuedActivityTask) for (const waiter of [...this.activityWaiters]) waiter();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The service assembled: every API operation over one store, with the durable runtime that runs its Standard
+ * executions.
+ */
+import type { TaskHandler } from '@lockstep/engine';
+import { activityOperations } from './api/activities.js';
+import type { Operation, ServiceContext } from './api/context.js';
+import { executionOperations } from './api/executions.js';
+import { expressOperations } from './api/express.js';
+import { historyOperations } from './api/history.js';
+import { stateMachineOperations } from './api/state-machines.js';
+import { tagOperations } from './api/tags.js';
+import { taskOperations } from './api/tasks.js';
+import { validateDefinitionOperations } from './api/validate-definition.js';
+import { DurableRuntime, type DurableRuntimeOptions } from './runtime/durable-runtime.js';
+import type { Store } from './store/store.js';
+
+/** Options of {@link createService}. */
+export interface ServiceOptions {
+  store: Store;
+  /** The account in ARNs. @default '123456789012' */
+  accountId?: string;
+  /** The region in ARNs. @default 'us-east-1' */
+  region?: string;
+  /** Local implementations of Task states, by state name. */
+  taskHandlers?: Record<string, TaskHandler>;
+  /** Epoch ms. @default Date.now */
+  clock?: () => number;
+  /** @default Math.random */
+  random?: () => number;
+  /** Tuning of the durable runtime (lease, batch size, idle sleep). */
+  runtime?: Pick<DurableRuntimeOptions, 'leaseMs' | 'batchSize' | 'idleMs' | 'onError'>;
+  /** The longest GetActivityTask poll. @default 60_000 (AWS's) */
+  activityPollMs?: number;
+}
+
+/** A running service. */
+export interface Service {
+  /** The API operations, keyed by AWS operation name (`CreateStateMachine`, ...). */
+  readonly operations: Record<string, Operation>;
+  readonly runtime: DurableRuntime;
+  /** Starts running executions. */
+  start(): void;
+  /** Stops running executions (the store stays open: its owner closes it). */
+  stop(): Promise<void>;
+}
+
+/** Assembles the service over `options.store`. */
+export function createService(options: ServiceOptions): Service {
+  const clock = options.clock ?? Date.now;
+  const random = options.random ?? Math.random;
+  const runtime = new DurableRuntime({
+    ...options.runtime,
+    store: options.store,
+    taskHandlers: options.taskHandlers,
+    clock,
+    random,
+  });
+  const ctx: ServiceContext = {
+    store: options.store,
+    runtime,
+    accountId: options.accountId ?? '123456789012',
+    region: options.region ?? 'us-east-1',
+    clock,
+    random,
+    taskHandlers: options.taskHandlers,
+  };
+  const operations: Record<string, Operation> = {
+    ...stateMachineOperations(ctx),
+    ...activityOperations(ctx),
+    ...tagOperations(ctx),
+    ...validateDefinitionOperations(ctx),
+    ...executionOperations(ctx),
+    ...expressOperations(ctx),
+    ...historyOperations(ctx),
+    ...taskOperations(ctx, { pollMs: options.activityPollMs }),
+  };
+  return { operations, runtime, start: () => runtime.start(), stop: () => runtime.stop() };
+}

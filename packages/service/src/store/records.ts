@@ -1,0 +1,170 @@
+/**
+ * What a {@link Store} keeps: plain records with epoch-millisecond times. JSON-valued members are JSON text, so
+ * that a store writes them as they come and the definition is returned byte for byte.
+ */
+import type { EngineEvent, ExecutionStatus, MapRunRequest, TaskRequest } from '@lockstep/engine';
+
+/** `STANDARD` or `EXPRESS`. */
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
+/** A state machine (its latest revision). */
+export interface StateMachineRecord {
+  stateMachineArn: string;
+  name: string;
+  type: StateMachineType;
+  /** The definition text exactly as given. */
+  definition: string;
+  roleArn: string;
+  /** Epoch ms. */
+  creationDate: number;
+  /** Epoch ms of the last update (the creation date until then). */
+  updateDate: number;
+  /** Changes with every update; absent until the first one (AWS returns none before). */
+  revisionId?: string;
+  description?: string;
+  /** JSON text of `loggingConfiguration`. */
+  loggingConfiguration: string;
+  /** JSON text of `tracingConfiguration`. */
+  tracingConfiguration: string;
+  status: 'ACTIVE' | 'DELETING';
+  /** The highest version number published so far (0: none). */
+  latestVersion: number;
+}
+
+/** A published version of a state machine. */
+export interface StateMachineVersionRecord {
+  /** `<stateMachineArn>:<version>`. */
+  stateMachineVersionArn: string;
+  stateMachineArn: string;
+  version: number;
+  definition: string;
+  roleArn: string;
+  /** The revision the version was published from. */
+  revisionId: string;
+  description?: string;
+  creationDate: number;
+}
+
+/** An execution as the API shows it. */
+export interface ExecutionSummary {
+  executionArn: string;
+  stateMachineArn: string;
+  /** The version started, when the execution was started through a version ARN. */
+  stateMachineVersionArn?: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: number;
+  stopDate?: number;
+  inputText: string;
+  outputText?: string;
+  error?: string;
+  cause?: string;
+}
+
+/** An execution with what running it needs. */
+export interface ExecutionRow extends ExecutionSummary {
+  /** The definition the execution runs, pinned when it started. */
+  definition: string;
+  /** The engine's execution record, serialized (see `serializeRecord`). */
+  record: string;
+  /** Incremented by every committed transition; a transition commits only over the version it read. */
+  version: number;
+}
+
+/** One history event, stored as AWS shows it. */
+export interface StoredHistoryEvent {
+  id: number;
+  previousEventId: number;
+  /** Epoch ms. */
+  timestamp: number;
+  type: string;
+  /** JSON text of the `<type>EventDetails` member, absent for events without one. */
+  details?: string;
+}
+
+/** What a work item asks for. */
+export type WorkPayload =
+  /** Apply an engine event to the execution (Start, a fired timer, a task outcome, Stop). */
+  | { kind: 'event'; event: EngineEvent }
+  /** Perform a task (a local handler or an integration) and report its outcome as an `event` item. */
+  | { kind: 'task'; key: string; request: TaskRequest }
+  /** Run a Distributed Map run and report its outcome (`MapRunEnded`) as an `event` item. */
+  | { kind: 'mapRun'; key: string; request: MapRunRequest };
+
+/**
+ * A unit of work due at a time. Timers are `event` items due later; everything else is due at once. Work is
+ * claimed under a lease, so work whose worker died is claimed again once the lease expires.
+ */
+export interface WorkItem {
+  /** Unique. Items the core can cancel (timers, tasks) have the id `workId(executionArn, key)`. */
+  id: string;
+  executionArn: string;
+  /** Epoch ms. */
+  dueTime: number;
+  payload: WorkPayload;
+}
+
+/** The id of the work item of the timer or task `key` of an execution: what `CancelTimer`/`CancelTask` delete. */
+export function workId(executionArn: string, key: string): string {
+  return `${executionArn}#${key}`;
+}
+
+/** An activity. */
+export interface ActivityRecord {
+  activityArn: string;
+  name: string;
+  creationDate: number;
+}
+
+/**
+ * A task waiting for the outside world: an activity task (polled with GetActivityTask) or a callback
+ * (`.waitForTaskToken`). Its token is what SendTaskSuccess/Failure/Heartbeat name.
+ */
+export interface TaskTokenRecord {
+  taskToken: string;
+  executionArn: string;
+  /** The core's task key: outcomes are delivered as engine events with this key. */
+  key: string;
+  /** The activity, for activity tasks. */
+  activityArn?: string;
+  /** Activity tasks: the task's input, handed to the worker. */
+  inputText?: string;
+  /** Epoch ms at which the task was created (activity tasks are handed out oldest first). */
+  createdDate: number;
+  /** `queued`: an activity task no worker took yet; `started`: taken, or a callback; `closed`: over. */
+  status: 'queued' | 'started' | 'closed';
+  workerName?: string;
+}
+
+/**
+ * Everything one transition (or one task outcome) changes, committed atomically with the others of a batch.
+ * A change with `execution` commits only if the stored version still is `expectedVersion`.
+ */
+export interface Change {
+  execution?: {
+    executionArn: string;
+    expectedVersion: number;
+    record: string;
+    status: ExecutionStatus;
+    stopDate?: number;
+    outputText?: string;
+    error?: string;
+    cause?: string;
+  };
+  /** History events to append (requires `execution`). */
+  events?: StoredHistoryEvent[];
+  /** Work item ids to delete: the consumed item, cancelled timers and tasks. Unknown ids are ignored. */
+  deleteWork?: string[];
+  /** Work items to add; an item whose id exists replaces it. */
+  addWork?: WorkItem[];
+  /** Task tokens to create. */
+  addTokens?: TaskTokenRecord[];
+  /** Task tokens to mark `closed`, by execution and key. */
+  closeTokens?: { executionArn: string; key: string }[];
+}
+
+/** A page of a listing; `next` is the opaque cursor of the following page, absent on the last one. */
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}

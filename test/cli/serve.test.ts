@@ -1,0 +1,90 @@
+// End-to-end: `lockstep serve` as a user runs it, killed with SIGKILL mid-execution and restarted. Needs
+// `npm run build` first (`npm test` does it).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(repoRoot, 'packages/cli/dist/main.js');
+const data = mkdtempSync(join(tmpdir(), 'lockstep-serve-'));
+const running = new Set<ChildProcess>();
+
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+  rmSync(data, { recursive: true, force: true });
+});
+
+/** Starts `lockstep serve` on a free port over the scratch store; resolves with its endpoint. */
+function serve(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data], { cwd: repoRoot });
+  running.add(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /at (http:\/\/\S+) /.exec(output);
+      if (match) resolve({ child, url: match[1], output: () => output });
+    });
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`lockstep serve exited with ${code}: ${output}`)));
+  });
+}
+
+function client(url: string): SFNClient {
+  return new SFNClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+describe('lockstep serve (built CLI)', () => {
+  it('finishes a Standard execution after being killed with SIGKILL during a Wait', async () => {
+    const first = await serve();
+    const sfn = client(first.url);
+    const definition = JSON.stringify({
+      StartAt: 'Pause',
+      States: { Pause: { Type: 'Wait', Seconds: 1, Next: 'Done' }, Done: { Type: 'Pass', Result: 'done', End: true } },
+    });
+    const { stateMachineArn } = await sfn.send(
+      new CreateStateMachineCommand({ name: 'survivor', definition, roleArn: 'arn:aws:iam::123456789012:role/r' }),
+    );
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'run' }));
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+
+    const second = await serve();
+    const again = client(second.url);
+    let status: string | undefined;
+    for (let i = 0; i < 100 && status !== 'SUCCEEDED'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await again.send(new DescribeExecutionCommand({ executionArn }))).status;
+    }
+    expect(status).toBe('SUCCEEDED');
+    const { events } = await again.send(new GetExecutionHistoryCommand({ executionArn }));
+    expect(events!.map((e) => [e.id, e.type, e.previousEventId])).toEqual([
+      [1, 'ExecutionStarted', 0],
+      [2, 'WaitStateEntered', 0],
+      [3, 'WaitStateExited', 2],
+      [4, 'PassStateEntered', 3],
+      [5, 'PassStateExited', 4],
+      [6, 'ExecutionSucceeded', 5],
+    ]);
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+    expect(second.output()).toContain('Lockstep is stopping');
+  });
+});
