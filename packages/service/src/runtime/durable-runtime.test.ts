@@ -139,6 +139,32 @@ describe('DurableRuntime', () => {
     expect(new Set(types.filter((t) => t === 'ExecutionStarted')).size).toBe(1);
   });
 
+  it('fires timers that are already due within the transition that starts them', async () => {
+    const store = createMemoryStore();
+    const runtime = new DurableRuntime({ store, clock: () => 0 });
+    const { row, start: startItem } = newExecution({
+      identity: {
+        executionArn: `${ARN}:execution:Z:z`,
+        name: 'z',
+        stateMachineArn: `${ARN}:stateMachine:Z`,
+        stateMachineName: 'Z',
+        roleArn: 'arn:aws:iam::123456789012:role/r',
+        region: 'us-east-1',
+        type: 'STANDARD',
+      },
+      definition: JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 0, End: true } } }),
+      input: {},
+      inputText: '{}',
+      startDate: 0,
+    });
+    await store.insertExecution(row, [startItem]);
+    await runtime.runUntilIdle();
+    const done = (await store.getExecution(row.executionArn))!;
+    // One transition: started, waited 0 seconds, succeeded.
+    expect([done.status, done.version]).toEqual(['SUCCEEDED', 1]);
+    expect(await store.nextDueTime(0)).toBeUndefined();
+  });
+
   it('delivers a Stop and resolves once it is applied', async () => {
     const store = createMemoryStore();
     const runtime = new DurableRuntime({ store, idleMs: 5 });

@@ -10,7 +10,10 @@ import type { Change, WorkItem } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ExecutionRuntime } from './execution-runtime.js';
 import { performWork } from './task-runner.js';
-import { transitionChange } from './transition.js';
+import { type LoadedExecution, loadExecution, transitionChange } from './transition.js';
+
+/** Running executions kept in memory between transitions (beyond this, the least recently used are read again). */
+const CACHED_EXECUTIONS = 10_000;
 
 /** Options of {@link DurableRuntime}. */
 export interface DurableRuntimeOptions {
@@ -44,6 +47,12 @@ export class DurableRuntime implements ExecutionRuntime {
   /** Deliveries waiting for their item to be applied, by work item id. */
   private readonly appliedWaiters = new Map<string, () => void>();
   private readonly activityWaiters = new Set<() => void>();
+  /**
+   * Executions as of their last commit here, so that the next transition needs no read. The version check of
+   * `commit` keeps this honest: an entry made stale (by another runtime on the same store) fails its next
+   * commit and is dropped.
+   */
+  private readonly executions = new Map<string, LoadedExecution>();
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
@@ -141,6 +150,16 @@ export class DurableRuntime implements ExecutionRuntime {
 
   /** One round; returns how many items and changes it handled. */
   private async round(): Promise<number> {
+    try {
+      return await this.roundOnce();
+    } catch (error) {
+      // Records in memory may have advanced past what was committed: read them again.
+      this.executions.clear();
+      throw error;
+    }
+  }
+
+  private async roundOnce(): Promise<number> {
     const now = this.clock();
     const items = await this.store.claimWork(now, this.options.batchSize ?? 1_000, this.options.leaseMs ?? 60_000);
     const changes = this.finished;
@@ -155,16 +174,40 @@ export class DurableRuntime implements ExecutionRuntime {
         this.perform(item);
       }
     }
+    const transitions: LoadedExecution[] = [];
     for (const [arn, list] of events) {
-      const row = await this.store.getExecution(arn);
+      const execution = await this.load(arn);
       list.sort((a, b) => a.dueTime - b.dueTime);
-      changes.push(row ? transitionChange(row, list, now, this.random) : { deleteWork: list.map((i) => i.id) });
+      if (!execution) {
+        changes.push({ deleteWork: list.map((i) => i.id) });
+        continue;
+      }
+      changes.push(transitionChange(execution, list, now, this.random));
+      transitions[changes.length - 1] = execution;
     }
     if (changes.length === 0) return items.length;
     const applied = await this.store.commit(changes);
-    // A change that did not apply was computed over a stale version: its items are claimed again later.
+    changes.forEach((change, i) => {
+      const execution = transitions[i];
+      if (!execution || !change.execution) return;
+      this.executions.delete(execution.executionArn);
+      // A change that did not apply was computed over a stale version: its items are claimed again later,
+      // over the stored record.
+      if (!applied[i] || change.execution.status !== 'RUNNING') return;
+      execution.version = change.execution.expectedVersion + 1;
+      this.executions.set(execution.executionArn, execution);
+      if (this.executions.size > CACHED_EXECUTIONS) this.executions.delete(this.executions.keys().next().value!);
+    });
     this.afterCommit(changes.filter((_, i) => applied[i]));
     return items.length + changes.length;
+  }
+
+  /** An execution as of its last commit: from memory, else read from the store. */
+  private async load(arn: string): Promise<LoadedExecution | undefined> {
+    const cached = this.executions.get(arn);
+    if (cached) return cached;
+    const row = await this.store.getExecution(arn);
+    return row && loadExecution(row);
   }
 
   private perform(item: WorkItem): void {

@@ -21,19 +21,61 @@ import { parseRecord, serializeRecord } from './record-codec.js';
 /** Events whose `key` names a task that is over once they are applied. */
 const TASK_OUTCOMES: ReadonlySet<EngineEvent['type']> = new Set(['TaskSucceeded', 'TaskFailed', 'MapRunEnded']);
 
-/** The change that applies `items` (event work items, due order) to the execution `row` at `now`. */
-export function transitionChange(row: ExecutionRow, items: WorkItem[], now: number, random: () => number): Change {
+/**
+ * An execution as the runtime holds it between transitions: the stored version it was read at (or last
+ * committed), and the engine's record (for a running execution).
+ */
+export interface LoadedExecution {
+  executionArn: string;
+  version: number;
+  definition: string;
+  /** Absent when the execution is closed. */
+  record?: ExecutionRecord;
+}
+
+/** An execution row as the runtime holds it. */
+export function loadExecution(row: ExecutionRow): LoadedExecution {
+  const { executionArn, version, definition } = row;
+  return row.status === 'RUNNING'
+    ? { executionArn, version, definition, record: parseRecord(row.record) }
+    : { executionArn, version, definition };
+}
+
+/**
+ * The change that applies `items` (event work items, due order) to the execution at `now`. It advances
+ * `execution.record` in place: the caller keeps it only if the change commits.
+ */
+export function transitionChange(
+  execution: LoadedExecution,
+  items: WorkItem[],
+  now: number,
+  random: () => number,
+): Change {
   const consumed = items.map((item) => item.id);
-  if (row.status !== 'RUNNING') return { deleteWork: consumed };
-  const record = parseRecord(row.record);
+  const record = execution.record;
+  if (!record) return { deleteWork: consumed };
+  const row = execution;
   const machine = compileStateMachine(row.definition, record.type);
   const log = new HistoryLog(record.nextEventId);
   const change: Change = { deleteWork: consumed, addWork: [], addTokens: [], closeTokens: [] };
-  for (const item of items) {
-    if (item.payload.kind !== 'event') continue;
-    const event = item.payload.event;
+  const events: EngineEvent[] = [];
+  for (const item of items) if (item.payload.kind === 'event') events.push(item.payload.event);
+  const stored = events.length;
+  // Timers already due (a `Wait` of 0 seconds, a retry without interval) fire within this transition: no
+  // row to write and claim again, no second commit. These are the events past `stored`.
+  const dueTimers = new Set<string>();
+  for (let i = 0; i < events.length && record.status === 'RUNNING'; i++) {
+    const event = events[i];
+    if (i >= stored && !dueTimers.delete((event as { key: string }).key)) continue; // cancelled before it fired
     const result = step(machine, record, event, now, random, log);
-    for (const command of result.commands) applyCommand(change, record, command, now, random);
+    for (const command of result.commands) {
+      if (command.type === 'StartTimer' && command.dueTime <= now) {
+        dueTimers.add(command.key);
+        events.push({ type: 'TimerFired', key: command.key });
+      } else if (command.type !== 'CancelTimer' || !dueTimers.delete(command.key)) {
+        applyCommand(change, record, command, now, random);
+      }
+    }
     if (TASK_OUTCOMES.has(event.type) && 'key' in event) {
       change.closeTokens!.push({ executionArn: row.executionArn, key: event.key });
     }
