@@ -7,6 +7,7 @@
  * AWS's 1 MB request limit, operations that throw something unexpected) get an error response, never a crash.
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Operation } from '@lockstep/service';
 import { Hono } from 'hono';
 import {
@@ -31,7 +32,10 @@ export function createApp(operations: Record<string, Operation>, options: AppOpt
   const app = new Hono();
 
   app.post('/', async (c) => {
-    const text = await readBody(c.req.raw);
+    // Served by @hono/node-server, the Node request is at hand: reading it directly skips building a web
+    // Request and a web stream for each call (a large part of a small call's cost).
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const text = incoming ? await readIncoming(incoming) : await readBody(c.req.raw);
     if (text === undefined) {
       return reply(errorBody(protocolError('RequestEntityTooLargeException', 413, 'Request entity too large')), 413);
     }
@@ -95,6 +99,26 @@ async function readBody(request: Request): Promise<string | undefined> {
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** {@link readBody} for a Node request. */
+function readIncoming(incoming: IncomingMessage): Promise<string | undefined> {
+  if (Number(incoming.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > MAX_REQUEST_BYTES) {
+        incoming.destroy();
+        resolve(undefined);
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    incoming.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    incoming.on('error', reject);
+  });
 }
 
 /** The body as a JSON object, or undefined when it is not one (AWS: SerializationException). */

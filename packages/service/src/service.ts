@@ -13,6 +13,7 @@ import { tagOperations } from './api/tags.js';
 import { taskOperations } from './api/tasks.js';
 import { validateDefinitionOperations } from './api/validate-definition.js';
 import { DurableRuntime, type DurableRuntimeOptions } from './runtime/durable-runtime.js';
+import { DEFAULT_RETENTION_DAYS, scheduleRetention } from './runtime/retention.js';
 import type { Store } from './store/store.js';
 
 /** Options of {@link createService}. */
@@ -32,6 +33,8 @@ export interface ServiceOptions {
   runtime?: Pick<DurableRuntimeOptions, 'leaseMs' | 'batchSize' | 'idleMs' | 'onError'>;
   /** The longest GetActivityTask poll. @default 60_000 (AWS's) */
   activityPollMs?: number;
+  /** How long closed executions are kept before they are deleted. @default 90 (AWS's) */
+  retentionDays?: number;
 }
 
 /** A running service. */
@@ -75,5 +78,23 @@ export function createService(options: ServiceOptions): Service {
     ...historyOperations(ctx),
     ...taskOperations(ctx, { pollMs: options.activityPollMs }),
   };
-  return { operations, runtime, start: () => runtime.start(), stop: () => runtime.stop() };
+  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
+  let stopRetention: (() => void) | undefined;
+  return {
+    operations,
+    runtime,
+    start() {
+      runtime.start();
+      stopRetention ??= scheduleRetention(options.store, {
+        retentionMs,
+        clock,
+        onError: options.runtime?.onError ?? console.error,
+      });
+    },
+    async stop() {
+      stopRetention?.();
+      stopRetention = undefined;
+      await runtime.stop();
+    },
+  };
 }

@@ -28,6 +28,7 @@ Options:
   --memory           Keep everything in memory instead (lost when the server stops)
   --account <id>     Account in ARNs (default: $AWS_ACCOUNT_ID, else 123456789012)
   --region <name>    Region in ARNs (default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1)
+  --retention-days <n>  Days closed executions are kept (default: 90, as AWS)
   -h, --help         Show this help
 
 Clients send StartSyncExecution to the host 'sync-<host>'; with 127.0.0.1 use
@@ -63,6 +64,13 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
+function parseRetentionDays(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const days = Number(text);
+  if (!(days > 0)) throw usageError(`--retention-days must be a positive number, not '${text}'`, 'serve');
+  return days;
+}
+
 async function execute(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseOrUsageError('serve', () =>
     parseArgs({
@@ -74,6 +82,7 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
         memory: { type: 'boolean' },
         account: { type: 'string' },
         region: { type: 'string' },
+        'retention-days': { type: 'string' },
       },
     }),
   );
@@ -93,7 +102,12 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
     storeLabel = join(dir, DATABASE_FILE);
     store = sqlite.openSqliteStore({ path: storeLabel });
   }
-  const service = serviceModule.createService({ store, accountId, region });
+  const service = serviceModule.createService({
+    store,
+    accountId,
+    region,
+    retentionDays: parseRetentionDays(values['retention-days']),
+  });
   service.start();
   let running: Awaited<ReturnType<typeof serverModule.startServer>>;
   try {
