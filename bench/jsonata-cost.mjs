@@ -77,7 +77,9 @@ function runChild(workload, variant) {
     });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
-    p.on('close', (code) => (code === 0 ? done(JSON.parse(out)) : fail(new Error(`${variant} ${workload}: exit ${code}`))));
+    p.on('close', (code) =>
+      code === 0 ? done(JSON.parse(out)) : fail(new Error(`${variant} ${workload}: exit ${code}`)),
+    );
   });
 }
 
@@ -92,7 +94,7 @@ if (process.argv[2] === '--child') {
   console.log('workload      JSONPath    JSONata  JSONata/JSONPath');
   for (const workload of Object.keys(JSONATA)) {
     const results = { JSONPath: [], JSONata: [] };
-    let outputs = {};
+    const outputs = {};
     for (let r = 0; r < rounds; r++) {
       for (const variant of ['JSONPath', 'JSONata']) {
         const result = await runChild(workload, variant);

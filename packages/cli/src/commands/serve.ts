@@ -31,10 +31,11 @@ Options:
   --retention-days <n>  Days closed executions are kept (default: 90, as AWS)
   -h, --help         Show this help
 
-Clients send StartSyncExecution to the host 'sync-<host>'; with 127.0.0.1 use
-'http://localhost:<port>' as the endpoint ('sync-localhost' resolves to loopback on most systems),
-or turn host prefixes off (AWS SDK for JavaScript: disableHostPrefix: true; boto3:
-Config(inject_host_prefix=False)).
+Clients send StartSyncExecution (only) to the host 'sync-<endpoint host>', which does not resolve
+by itself: turn host prefixes off (AWS SDK for JavaScript: disableHostPrefix: true; boto3:
+Config(inject_host_prefix=False)), map 'sync-localhost' to 127.0.0.1 in /etc/hosts, or, for the
+AWS CLI, send it through the server as a proxy:
+  HTTP_PROXY=http://127.0.0.1:8083 aws --endpoint-url http://localhost:8083 stepfunctions start-sync-execution ...
 `;
 
 /** What `serve` needs from the service packages; loaded lazily so that `--help` works without a build. */
