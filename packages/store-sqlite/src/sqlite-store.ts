@@ -30,6 +30,7 @@ import type {
   TaskTokenRecord,
   WorkItem,
 } from '@lockstep/service';
+import { failPoint } from '@lockstep/service';
 import Database from 'better-sqlite3';
 import { addWorkItem, applyChanges } from './commit.js';
 import { decodeCursor, pageOf, rowsToRead } from './cursor.js';
@@ -72,6 +73,10 @@ export class SqliteStore implements Store {
       db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
       db.pragma(`journal_size_limit = ${CHECKPOINT_PAGES * 4096}`);
       migrate(db);
+      // One process owns the file (ARCHITECTURE.md), so a lease still held here was held by a process that died.
+      // Left to expire, it would hold that work back while later work of the same executions ran ahead of it (an
+      // acknowledged SendTaskSuccess overtaken by the task's timeout, a task's outcome applied before its start).
+      db.exec('UPDATE work SET lease_until = NULL WHERE lease_until IS NOT NULL');
       this.#sql = prepareStatements(db);
     } catch (error) {
       db.close();
@@ -101,6 +106,7 @@ export class SqliteStore implements Store {
     const batch = this.#pending;
     this.#pending = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    failPoint('sqlite.commit.before');
     try {
       this.#transaction(() => {
         for (const { write } of batch) {
@@ -110,11 +116,13 @@ export class SqliteStore implements Store {
             outcomes.push({ ok: false, error });
           }
         }
+        failPoint('sqlite.commit.uncommitted');
       });
     } catch (error) {
       for (const { reject } of batch) reject(error);
       return;
     }
+    failPoint('sqlite.commit.after');
     batch.forEach(({ resolve, reject }, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) resolve(outcome.value);
@@ -342,7 +350,9 @@ export class SqliteStore implements Store {
   }
 
   async takeActivityTask(activityArn: string, workerName: string | undefined): Promise<TaskTokenRecord | undefined> {
-    return optionalRecordOf(this.#sql.takeActivityTask.get(workerName ?? null, activityArn));
+    const task = optionalRecordOf<TaskTokenRecord>(this.#sql.takeActivityTask.get(workerName ?? null, activityArn));
+    if (task) failPoint('sqlite.takeActivityTask.after');
+    return task;
   }
 
   // ------------------------------------------------------------------ tags

@@ -9,6 +9,7 @@ import type { EngineEvent, TaskHandler } from '@lockstep/engine';
 import type { Change, WorkItem } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ExecutionRuntime } from './execution-runtime.js';
+import { failPoint } from './fail-points.js';
 import { performWork } from './task-runner.js';
 import { type LoadedExecution, loadExecution, transitionChange } from './transition.js';
 
@@ -162,6 +163,7 @@ export class DurableRuntime implements ExecutionRuntime {
   private async roundOnce(): Promise<number> {
     const now = this.clock();
     const items = await this.store.claimWork(now, this.options.batchSize ?? 1_000, this.options.leaseMs ?? 60_000);
+    failPoint('runtime.round.claimed');
     const changes = this.finished;
     this.finished = [];
     const events = new Map<string, WorkItem[]>();
