@@ -53,6 +53,22 @@ export function describeActivitiesAndTags(store: () => Store): void {
       expect((await store().takeActivityTask(pack, 'worker-2'))?.key).toBe('second');
     });
 
+    it('adds the work that records the start in the same write, and only when a task is handed out', async () => {
+      await tasks();
+      const item = (key: string) => ({
+        id: `start-${key}`,
+        executionArn: arn,
+        dueTime: 5,
+        payload: { kind: 'event' as const, event: { type: 'TaskStarted' as const, key, workerName: 'w' } },
+      });
+      const taken = await store().takeActivityTask(pack, 'w', (task) => [item(task.key)]);
+      expect(await store().claimWork(10, 10, 1_000)).toEqual([item(taken!.key)]);
+      expect(await store().takeActivityTask(activityRecord('unknown').activityArn, 'w', (t) => [item(t.key)])).toBe(
+        undefined,
+      );
+      expect(await store().claimWork(2_000, 10, 1_000)).toEqual([item(taken!.key)]);
+    });
+
     it('hands out each task once, then nothing', async () => {
       await tasks();
       const taken = [];

@@ -54,6 +54,20 @@ describe('SQLite file store', () => {
     await second.close();
   });
 
+  it('frees, when it opens, the leases of the process that owned the file before (one process owns it)', async () => {
+    const path = newFile();
+    const row = executionRow('orders', 'run-1');
+    const first = openSqliteStore({ path });
+    const work = eventWork(row.executionArn, 'timer', 100);
+    await first.insertExecution(row, [work]);
+    expect(await first.claimWork(100, 10, 60_000)).toEqual([work]);
+    // The owner dies holding the lease; the next owner may claim the work at once.
+    await first.close();
+    const second = openSqliteStore({ path });
+    expect(await second.claimWork(101, 10, 60_000)).toEqual([work]);
+    await second.close();
+  });
+
   it('records its migrations, runs them once, and uses WAL', async () => {
     const path = newFile();
     await openSqliteStore({ path }).close();

@@ -349,8 +349,16 @@ export class SqliteStore implements Store {
     return optionalRecordOf(this.#sql.getToken.get(taskToken));
   }
 
-  async takeActivityTask(activityArn: string, workerName: string | undefined): Promise<TaskTokenRecord | undefined> {
-    const task = optionalRecordOf<TaskTokenRecord>(this.#sql.takeActivityTask.get(workerName ?? null, activityArn));
+  async takeActivityTask(
+    activityArn: string,
+    workerName: string | undefined,
+    started?: (task: TaskTokenRecord) => WorkItem[],
+  ): Promise<TaskTokenRecord | undefined> {
+    const task = await this.#grouped(() => {
+      const taken = optionalRecordOf<TaskTokenRecord>(this.#sql.takeActivityTask.get(workerName ?? null, activityArn));
+      if (taken && started) for (const item of started(taken)) addWorkItem(this.#sql, item);
+      return taken;
+    });
     if (task) failPoint('sqlite.takeActivityTask.after');
     return task;
   }

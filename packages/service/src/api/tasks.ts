@@ -7,7 +7,7 @@
  * SendTaskFailure without error or cause gives the Error Output `{"Error": null, "Cause": null}`.
  */
 import { parseJsonText } from '@lockstep/asl';
-import type { TaskTokenRecord } from '../store/records.js';
+import { type TaskTokenRecord, workId } from '../store/records.js';
 import { resolveActivityArn } from './arns.js';
 import type { Operation, ServiceContext } from './context.js';
 import { activityDoesNotExist } from './errors.js';
@@ -36,9 +36,17 @@ async function getActivityTask(ctx: ServiceContext, request: Record<string, unkn
   if (!(await ctx.store.getActivity(arn))) throw activityDoesNotExist(arn);
   const deadline = ctx.clock() + pollMs;
   for (;;) {
-    const task = await ctx.store.takeActivityTask(arn, workerName);
+    // The start is recorded with the hand-out, in one commit: a crash cannot hand out a task whose start is lost.
+    const task = await ctx.store.takeActivityTask(arn, workerName, (taken) => [
+      {
+        id: workId(taken.executionArn, `${taken.key}:started`),
+        executionArn: taken.executionArn,
+        dueTime: ctx.clock(),
+        payload: { kind: 'event', event: { type: 'TaskStarted', key: taken.key, workerName } },
+      },
+    ]);
     if (task) {
-      await ctx.runtime.deliver(task.executionArn, { type: 'TaskStarted', key: task.key, workerName });
+      ctx.runtime.wake();
       return { taskToken: task.taskToken, input: task.inputText ?? '{}' };
     }
     const left = deadline - ctx.clock();

@@ -220,7 +220,11 @@ class MemoryStore implements Store {
     return copy(this.tokens.get(token));
   }
 
-  async takeActivityTask(activityArn: string, workerName: string | undefined): Promise<TaskTokenRecord | undefined> {
+  async takeActivityTask(
+    activityArn: string,
+    workerName: string | undefined,
+    started?: (task: TaskTokenRecord) => WorkItem[],
+  ): Promise<TaskTokenRecord | undefined> {
     let oldest: TaskTokenRecord | undefined;
     for (const token of this.tokens.values()) {
       if (token.activityArn !== activityArn || token.status !== 'queued') continue;
@@ -229,6 +233,7 @@ class MemoryStore implements Store {
     if (!oldest) return undefined;
     oldest.status = 'started';
     if (workerName !== undefined) oldest.workerName = workerName;
+    if (started) this.putWork(started({ ...oldest }));
     return { ...oldest };
   }
 

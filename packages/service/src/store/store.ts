@@ -99,10 +99,15 @@ export interface Store {
   listActivities(options: ListOptions): Promise<Page<ActivityRecord>>;
   getTaskToken(taskToken: string): Promise<TaskTokenRecord | undefined>;
   /**
-   * Hands the oldest `queued` task of an activity to a worker: marks it `started` (with `workerName`) and
-   * returns it; undefined when none is queued.
+   * Hands the oldest `queued` task of an activity to a worker: marks it `started` (with `workerName`), adds the
+   * work items `started` returns for it (the event that records the start) in the same transaction, and returns
+   * it; undefined when none is queued.
    */
-  takeActivityTask(activityArn: string, workerName: string | undefined): Promise<TaskTokenRecord | undefined>;
+  takeActivityTask(
+    activityArn: string,
+    workerName: string | undefined,
+    started?: (task: TaskTokenRecord) => WorkItem[],
+  ): Promise<TaskTokenRecord | undefined>;
 
   // ------------------------------------------------------------------ tags
   getTags(resourceArn: string): Promise<Record<string, string>>;
