@@ -71,7 +71,7 @@ try {
   };
   // Warm up the JIT and the connection pool before measuring.
   await autocannon({ url, ...request, duration: 2, connections: 10, overallRate: rate });
-  const result = await autocannon({ url, ...request, duration: seconds, connections: 50, overallRate: rate });
+  const result = await autocannon({ url, ...request, duration: seconds, connections: 10, overallRate: rate });
   const check = await call('StartSyncExecution', JSON.parse(request.body));
   console.log(
     `node ${process.version} | StartSyncExecution of a 5-state Express machine | ${rate} requests/s for ${seconds} s`,

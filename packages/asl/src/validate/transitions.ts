@@ -31,28 +31,36 @@ export function checkTransitions(out: DiagnosticList, definition: Record<string,
 function checkBlock(out: DiagnosticList, block: Record<string, unknown>, location: string, seen: Set<string>): void {
   const statesLocation = fieldLocation(location, 'States');
   const states = block.States as StatesMap;
-  for (const name of Object.keys(states)) checkName(out, name, fieldLocation(statesLocation, name), seen);
+  // Locations are built only for what is reported: this runs over every state of every definition.
+  for (const name of Object.keys(states)) checkName(out, name, statesLocation, seen);
   for (const [name, state] of Object.entries(states)) {
-    const at = fieldLocation(statesLocation, name);
-    for (const [target, targetLocation] of targets(state, at)) {
-      if (!Object.hasOwn(states, target)) missingTarget(out, target, targetLocation);
-    }
-    for (const [nested, nestedLocation] of nestedBlocks(state, at)) {
-      checkBlock(out, nested, nestedLocation, new Set(seen));
-      checkReachability(out, nested, nestedLocation);
+    forEachTarget(state, (target, field, list, index) => {
+      if (Object.hasOwn(states, target)) return;
+      const at = fieldLocation(statesLocation, name);
+      const holderAt = list === undefined ? at : itemLocation(fieldLocation(at, list), index!);
+      missingTarget(out, target, fieldLocation(holderAt, field));
+    });
+    if (state.Type === 'Parallel' || state.Type === 'Map') {
+      for (const [nested, nestedLocation] of nestedBlocks(state, fieldLocation(statesLocation, name))) {
+        checkBlock(out, nested, nestedLocation, new Set(seen));
+        checkReachability(out, nested, nestedLocation);
+      }
     }
   }
 }
 
-function checkName(out: DiagnosticList, name: string, location: string, seen: Set<string>): void {
-  if ([...name].length > MAX_STATE_NAME_LENGTH) {
+function checkName(out: DiagnosticList, name: string, statesLocation: string, seen: Set<string>): void {
+  // A name of at most 80 UTF-16 code units has at most 80 code points: count them only for longer names.
+  if (name.length > MAX_STATE_NAME_LENGTH && [...name].length > MAX_STATE_NAME_LENGTH) {
     out.error(
       DiagnosticCode.InvalidStateName,
       `State name '${name}' is longer than ${MAX_STATE_NAME_LENGTH} characters`,
-      location,
+      fieldLocation(statesLocation, name),
     );
   }
-  if (seen.has(name)) out.error(DiagnosticCode.DuplicateStateName, `Duplicate State name: ${name}`, location);
+  if (seen.has(name)) {
+    out.error(DiagnosticCode.DuplicateStateName, `Duplicate State name: ${name}`, fieldLocation(statesLocation, name));
+  }
   seen.add(name);
 }
 
@@ -61,23 +69,24 @@ function missingTarget(out: DiagnosticList, target: string, location: string): v
   out.error(DiagnosticCode.MissingTransitionTarget, `Missing 'Next' target: ${target}`, location);
 }
 
-/** The state names a state can transition to, with the location of each reference. */
-function targets(state: Record<string, unknown>, location: string): [string, string][] {
-  const found: [string, string][] = [];
-  const add = (holder: unknown, field: string, at: string) => {
-    if (isJsonObject(holder) && typeof holder[field] === 'string')
-      found.push([holder[field] as string, fieldLocation(at, field)]);
-  };
-  add(state, 'Next', location);
-  add(state, 'Default', location);
+/**
+ * Calls `visit` with each state name a state can transition to: its `Next` and `Default`, its Choice Rules'
+ * and Catchers' `Next`, with where the reference is (`list`/`index` for a rule or catcher).
+ */
+function forEachTarget(
+  state: Record<string, unknown>,
+  visit: (target: string, field: string, list?: string, index?: number) => void,
+): void {
+  if (typeof state.Next === 'string') visit(state.Next, 'Next');
+  if (typeof state.Default === 'string') visit(state.Default, 'Default');
   for (const list of ['Choices', 'Catch']) {
     const items = state[list];
     if (!Array.isArray(items)) continue;
-    items.forEach((item, i) => {
-      add(item, 'Next', itemLocation(fieldLocation(location, list), i));
-    });
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (isJsonObject(item) && typeof item.Next === 'string') visit(item.Next, 'Next', list, i);
+    }
   }
-  return found;
 }
 
 /** A Parallel's branches and a Map's item processor, with their locations. */
@@ -103,12 +112,12 @@ function checkReachability(out: DiagnosticList, block: Record<string, unknown>, 
     reached.add(startAt);
     while (pending.length > 0) {
       const name = pending.pop() as string;
-      for (const [target] of targets(states[name], '')) {
+      forEachTarget(states[name], (target) => {
         if (Object.hasOwn(states, target) && !reached.has(target)) {
           reached.add(target);
           pending.push(target);
         }
-      }
+      });
     }
   } else {
     missingTarget(out, startAt, fieldLocation(location, 'StartAt'));
