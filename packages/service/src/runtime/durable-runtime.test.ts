@@ -165,6 +165,49 @@ describe('DurableRuntime', () => {
     expect(await store.nextDueTime(0)).toBeUndefined();
   });
 
+  it('puts the work of a round whose commit failed back at once, task outcomes included', async () => {
+    const now = 0;
+    const store = createMemoryStore();
+    let failures = 1;
+    const flaky: Store = Object.create(store, {
+      commit: {
+        value: (changes: Parameters<Store['commit']>[0]) => {
+          // The round that records the task's outcome fails once.
+          if (failures > 0 && changes.some((c) => c.addWork?.some((w) => w.id.endsWith(':outcome')))) {
+            failures--;
+            return Promise.reject(new Error('disk full'));
+          }
+          return store.commit(changes);
+        },
+      },
+    });
+    const runtime = new DurableRuntime({ store: flaky, clock: () => now, taskHandlers: { Work: () => 7 } });
+    const definition = JSON.stringify({
+      StartAt: 'Work',
+      States: { Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
+    });
+    const { row, start: startItem } = newExecution({
+      identity: {
+        executionArn: `${ARN}:execution:F:f`,
+        name: 'f',
+        stateMachineArn: `${ARN}:stateMachine:F`,
+        stateMachineName: 'F',
+        roleArn: 'arn:aws:iam::123456789012:role/r',
+        region: 'us-east-1',
+        type: 'STANDARD',
+      },
+      definition,
+      input: {},
+      inputText: '{}',
+      startDate: 0,
+    });
+    await flaky.insertExecution(row, [startItem]);
+    await expect(runtime.runUntilIdle()).rejects.toThrow('disk full');
+    // No lease to wait for: the same instant, the next rounds finish the execution.
+    await runtime.runUntilIdle();
+    expect((await store.getExecution(row.executionArn))?.outputText).toBe('7');
+  });
+
   it('delivers a Stop and resolves once it is applied', async () => {
     const store = createMemoryStore();
     const runtime = new DurableRuntime({ store, idleMs: 5 });

@@ -151,21 +151,26 @@ export class DurableRuntime implements ExecutionRuntime {
 
   /** One round; returns how many items and changes it handled. */
   private async round(): Promise<number> {
+    const now = this.clock();
+    const items = await this.store.claimWork(now, this.options.batchSize ?? 1_000, this.options.leaseMs ?? 60_000);
+    failPoint('runtime.round.claimed');
+    const finished = this.finished;
+    this.finished = [];
     try {
-      return await this.roundOnce();
+      return await this.apply(items, finished, now);
     } catch (error) {
-      // Records in memory may have advanced past what was committed: read them again.
+      // Nothing of the round was committed. Records in memory may have advanced past the store: read them
+      // again. The task outcomes wait for the next round, and the claimed events are put back at once (adding
+      // an item frees its lease): left leased, later events of their executions would overtake them.
       this.executions.clear();
+      this.finished.unshift(...finished);
+      await this.store.addWork(items.filter((item) => item.payload.kind === 'event')).catch(() => {});
       throw error;
     }
   }
 
-  private async roundOnce(): Promise<number> {
-    const now = this.clock();
-    const items = await this.store.claimWork(now, this.options.batchSize ?? 1_000, this.options.leaseMs ?? 60_000);
-    failPoint('runtime.round.claimed');
-    const changes = this.finished;
-    this.finished = [];
+  private async apply(items: WorkItem[], finished: Change[], now: number): Promise<number> {
+    const changes = [...finished];
     const events = new Map<string, WorkItem[]>();
     for (const item of items) {
       if (item.payload.kind === 'event') {
