@@ -11,6 +11,7 @@ import type { Interpreter } from './interpreter.js';
 export type StateSignal =
   | { type: 'TaskSucceeded'; output: unknown }
   | { type: 'TaskFailed'; error?: string; cause?: string }
+  | { type: 'TaskSubmitted'; output: unknown }
   | { type: 'TaskStarted'; workerName?: string }
   | { type: 'TaskHeartbeat' }
   | { type: 'TaskTimedOut'; heartbeat?: boolean }

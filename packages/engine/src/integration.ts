@@ -15,9 +15,14 @@ export interface IntegrationRequest extends TaskRequest {
   idempotencyKey: string;
 }
 
-/** How an integration reports progress and outcome. */
+/**
+ * How an integration reports progress and outcome, by pattern: request-response calls `succeed` with the
+ * result (or `fail`); `.sync` calls `submitted` with the call's answer (AWS records `TaskSubmitted`), then
+ * `succeed` with the job's result (or `fail`) when the job ends; `.waitForTaskToken` calls `submitted` with
+ * the call's answer and nothing more (the outcome comes with the token), or `fail` when the call failed.
+ */
 export interface IntegrationCallbacks {
-  /** Request-response: the result. `.sync`: the job's final result. `.waitForTaskToken`: the token's output. */
+  submitted(output: Json): void;
   succeed(output: Json): void;
   /** The task failed with AWS's error name and cause. */
   fail(error: string | undefined, cause: string | undefined): void;

@@ -80,6 +80,8 @@ export class Interpreter {
         return this.deliver(event.key, { type: 'TaskSucceeded', output: event.output });
       case 'TaskFailed':
         return this.deliver(event.key, { type: 'TaskFailed', error: event.error, cause: event.cause });
+      case 'TaskSubmitted':
+        return this.deliver(event.key, { type: 'TaskSubmitted', output: event.output });
       case 'TaskStarted':
         return this.deliver(event.key, { type: 'TaskStarted', workerName: event.workerName });
       case 'TaskHeartbeat':

@@ -9,6 +9,11 @@ export type EngineEvent =
   | { type: 'Start' }
   | { type: 'TaskSucceeded'; key: string; output: Json }
   | { type: 'TaskFailed'; key: string; error?: string; cause?: string }
+  /**
+   * The call of a `.sync` or `.waitForTaskToken` task `key` was made and answered with `output`: AWS records
+   * `TaskSubmitted`; the task goes on waiting for the job's end or the token.
+   */
+  | { type: 'TaskSubmitted'; key: string; output: Json }
   /** A worker took the activity task `key` (GetActivityTask): AWS records `ActivityStarted` then. */
   | { type: 'TaskStarted'; key: string; workerName?: string }
   /** The task `key` sent a heartbeat (SendTaskHeartbeat): its `HeartbeatSeconds` clock restarts. */
@@ -29,6 +34,11 @@ export interface TaskRequest {
   context: Json;
   /** The task token of a `.waitForTaskToken` Task (also `$$.Task.Token`). */
   taskToken?: string;
+  /**
+   * Identifies this attempt (`<executionArn>/<enteredEventId>/<retryCount>`): an integration passes it where the
+   * service takes one, so that an attempt performed twice (after a crash) is done once.
+   */
+  idempotencyKey?: string;
   /** `TimeoutSeconds` / `HeartbeatSeconds`, when the definition sets them. */
   timeoutSeconds?: number;
   heartbeatSeconds?: number;

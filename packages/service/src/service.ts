@@ -2,7 +2,7 @@
  * The service assembled: every API operation over one store, with the durable runtime that runs its Standard
  * executions.
  */
-import type { TaskHandler } from '@lockstep/engine';
+import type { Integration, TaskHandler } from '@lockstep/engine';
 import { activityOperations } from './api/activities.js';
 import type { Operation, ServiceContext } from './api/context.js';
 import { executionOperations } from './api/executions.js';
@@ -23,8 +23,10 @@ export interface ServiceOptions {
   accountId?: string;
   /** The region in ARNs. @default 'us-east-1' */
   region?: string;
-  /** Local implementations of Task states, by state name. */
+  /** Local implementations of Task states, by state name (they win over integrations). */
   taskHandlers?: Record<string, TaskHandler>;
+  /** Integrations that perform Task resources, asked in order. */
+  integrations?: readonly Integration[];
   /** Epoch ms. @default Date.now */
   clock?: () => number;
   /** @default Math.random */
@@ -56,6 +58,7 @@ export function createService(options: ServiceOptions): Service {
     ...options.runtime,
     store: options.store,
     taskHandlers: options.taskHandlers,
+    integrations: options.integrations,
     clock,
     random,
   });
@@ -67,6 +70,7 @@ export function createService(options: ServiceOptions): Service {
     clock,
     random,
     taskHandlers: options.taskHandlers,
+    integrations: options.integrations,
   };
   const operations: Record<string, Operation> = {
     ...stateMachineOperations(ctx),

@@ -9,6 +9,7 @@ import type { ExecutionRecord } from '../execution.js';
 import { HistoryLog } from '../history-log.js';
 import type { Command, EngineEvent, MapRunRequest, TaskRequest } from '../messages.js';
 import { step } from '../step.js';
+import type { TaskReport } from './task-dispatch.js';
 import { TimerQueue } from './timer-queue.js';
 
 /** Real time a task handler may run on the virtual clock before pending timers (e.g. its timeout) fire anyway. */
@@ -27,8 +28,8 @@ export type TaskOutcome = { ok: true; output: Json } | ({ ok: false } & TaskFail
 export interface DriverOptions {
   clock: 'virtual' | 'real';
   random: () => number;
-  /** Performs a Task and calls `done` once with its outcome (synchronously or later). */
-  invokeTask(request: TaskRequest, done: (outcome: TaskOutcome) => void): void;
+  /** Performs a Task and reports on it (synchronously or later); returns a function that cancels it. */
+  invokeTask(request: TaskRequest, report: TaskReport): () => void;
   /** Performs a Distributed Map run; resolves with the `MapRunEnded` event to deliver. */
   runMap(request: MapRunRequest, key: string): Promise<EngineEvent>;
 }
@@ -45,6 +46,8 @@ export async function driveExecution(
   const realTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Keys of the tasks and map runs in flight; a cancelled one's late outcome is dropped. */
   const inflight = new Set<string>();
+  /** How to cancel the tasks being performed. */
+  const cancels = new Map<string, () => void>();
   let virtualNow = execution.startTime;
   let wake: (() => void) | undefined;
   const now = () => (options.clock === 'virtual' ? virtualNow : Date.now());
@@ -71,14 +74,24 @@ export async function driveExecution(
         inflight.add(key);
         // A local handler takes an activity task at once.
         if (command.request.awaitsStart) post({ type: 'TaskStarted', key });
-        options.invokeTask(command.request, (outcome) => {
-          if (!inflight.delete(key)) return;
-          post(
-            outcome.ok
-              ? { type: 'TaskSucceeded', key, output: outcome.output }
-              : { type: 'TaskFailed', key, error: outcome.error, cause: outcome.cause },
-          );
-        });
+        cancels.set(
+          key,
+          options.invokeTask(command.request, {
+            submitted(output) {
+              if (inflight.has(key)) post({ type: 'TaskSubmitted', key, output });
+            },
+            done(outcome) {
+              cancels.delete(key);
+              // Without an outcome the task waits on (for its token): it no longer keeps virtual time still.
+              if (!inflight.delete(key) || !outcome) return;
+              post(
+                outcome.ok
+                  ? { type: 'TaskSucceeded', key, output: outcome.output }
+                  : { type: 'TaskFailed', key, error: outcome.error, cause: outcome.cause },
+              );
+            },
+          }),
+        );
         return;
       }
       case 'StartMapRun': {
@@ -91,6 +104,8 @@ export async function driveExecution(
       }
       case 'CancelTask':
         inflight.delete(command.key);
+        cancels.get(command.key)?.();
+        cancels.delete(command.key);
         return;
       case 'StartTimer':
         if (options.clock === 'virtual') timers.add(command.key, command.dueTime);

@@ -6,11 +6,13 @@ import type { Json } from '@lockstep/asl';
 import { createExecutionRecord, type ExecutionRecord } from '../execution.js';
 import type { HistoryEvent } from '../history.js';
 import { uuid } from '../ids.js';
+import type { Integration } from '../integration.js';
 import { type DriverOptions, driveExecution } from './driver.js';
 import { invalidExecutionInput, parseExecutionInput } from './input.js';
 import { compileCached } from './machine-cache.js';
 import { runMapRun } from './map-run.js';
-import { invokeTaskHandler, type TaskHandler } from './task-handlers.js';
+import { performTask } from './task-dispatch.js';
+import type { TaskHandler } from './task-handlers.js';
 
 /** Options of {@link runExecution}. */
 export interface RunExecutionOptions {
@@ -28,8 +30,10 @@ export interface RunExecutionOptions {
   executionArn?: string;
   /** `virtual` completes Waits, retry backoffs and timeouts instantly in simulated time. @default 'virtual' */
   clock?: 'virtual' | 'real';
-  /** Local implementations of Task states, by state name. */
+  /** Local implementations of Task states, by state name (they win over integrations). */
   taskHandlers?: Record<string, TaskHandler>;
+  /** Integrations that perform Task resources (Lambda, HTTP, nested executions, AWS SDK, ...), asked in order. */
+  integrations?: readonly Integration[];
   /** State machine name in ARNs and `$$.StateMachine.Name`. @default 'StateMachine' */
   stateMachineName?: string;
   /** @default 'us-east-1' */
@@ -70,8 +74,8 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
   const { input, inputText } = readInput(options);
   const random = options.random ?? Math.random;
   const record = createRecord(options, type, input, inputText, random);
-  const invokeTask: DriverOptions['invokeTask'] = (request, done) =>
-    invokeTaskHandler(options.taskHandlers, request, done);
+  const performers = { taskHandlers: options.taskHandlers, integrations: options.integrations };
+  const invokeTask: DriverOptions['invokeTask'] = (request, report) => performTask(request, performers, report);
   const history = await driveExecution(machine, record, {
     clock: options.clock ?? 'virtual',
     random,

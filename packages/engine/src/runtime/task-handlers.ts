@@ -2,7 +2,7 @@
  * Tasks run by local functions (`taskHandlers`), keyed by Task state name: the library's way to test a
  * workflow without its real resources.
  */
-import { ErrorName, type Json } from '@lockstep/asl';
+import type { Json } from '@lockstep/asl';
 import type { TaskRequest } from '../messages.js';
 import type { TaskFailure, TaskOutcome } from './driver.js';
 
@@ -10,25 +10,15 @@ import type { TaskFailure, TaskOutcome } from './driver.js';
 export type TaskHandler = (input: unknown, context: unknown) => unknown | Promise<unknown>;
 
 /**
- * Runs the handler registered for the request's state. The handler's return value is the task result
- * (`undefined` becomes `null`). A thrown error fails the task: the error name is the thrown value's `error`
- * or `name` (e.g. `TypeError`, or your own `class PaymentDeclined extends Error`), the cause its `cause`
- * (when a string) or `message`. A Task without a handler fails the execution with `States.Runtime`.
+ * Runs a Task's local handler. The handler's return value is the task result (`undefined` becomes `null`). A
+ * thrown error fails the task: the error name is the thrown value's `error` or `name` (e.g. `TypeError`, or your
+ * own `class PaymentDeclined extends Error`), the cause its `cause` (when a string) or `message`.
  */
 export function invokeTaskHandler(
-  handlers: Record<string, TaskHandler> | undefined,
+  handler: TaskHandler,
   request: TaskRequest,
   done: (outcome: TaskOutcome) => void,
 ): void {
-  const handler = handlers?.[request.stateName];
-  if (!handler) {
-    done({
-      ok: false,
-      error: ErrorName.Runtime,
-      cause: `No task handler for the Task state '${request.stateName}' (resource '${request.resource}'): pass taskHandlers['${request.stateName}'] to runExecution.`,
-    });
-    return;
-  }
   let result: unknown;
   try {
     result = handler(request.input, request.context);

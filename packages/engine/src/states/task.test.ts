@@ -149,7 +149,7 @@ describe('Task state', () => {
     const r = await run(task());
     expect(r.error).toBe('States.Runtime');
     expect(r.cause).toBe(
-      "No task handler for the Task state 'Work' (resource 'arn:aws:states:::lambda:invoke'): pass taskHandlers['Work'] to runExecution.",
+      "No task handler for the Task state 'Work' (resource 'arn:aws:states:::lambda:invoke'): pass taskHandlers['Work'] or an integration for the resource.",
     );
   });
 

@@ -64,12 +64,14 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
       if (heartbeat !== undefined) request.heartbeatSeconds = heartbeat;
       if (token !== undefined) request.taskToken = token;
       if (awaitsStart) request.awaitsStart = true;
+      request.idempotencyKey = `${it.execution.executionArn}/${run.enteredEventId}/${run.retryCount}`;
       it.commands.push({ type: 'InvokeTask', key, request });
     },
     resume(it: Interpreter, run: BlockRun, signal: StateSignal) {
       const waiting = run.waiting;
       if (waiting?.kind !== 'task') return;
       if (signal.type === 'TaskStarted') return events.started(it, run, signal.workerName);
+      if (signal.type === 'TaskSubmitted') return events.submitted(it, run, stringify(signal.output));
       if (signal.type === 'TaskHeartbeat') {
         if (waiting.heartbeatKey === undefined) return;
         it.commands.push({ type: 'CancelTimer', key: waiting.heartbeatKey });
@@ -114,6 +116,8 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
 interface TaskEvents {
   scheduled(it: Interpreter, run: BlockRun, input: Json, timeout?: number, heartbeat?: number): void;
   started(it: Interpreter, run: BlockRun, workerName?: string): void;
+  /** `.sync` and `.waitForTaskToken` service tasks: the call was answered; the task waits on. */
+  submitted(it: Interpreter, run: BlockRun, outputText: string): void;
   succeeded(it: Interpreter, run: BlockRun, outputText: string): void;
   failed(it: Interpreter, run: BlockRun, error: string | undefined, cause: string | undefined): void;
   timedOut(it: Interpreter, run: BlockRun): void;
@@ -139,6 +143,7 @@ function eventsFor(resource: TaskResource): TaskEvents {
           );
         },
         started: (it, run) => it.emit(run, 'LambdaFunctionStarted'),
+        submitted: () => {},
         succeeded: (it, run, text) =>
           it.emit(run, 'LambdaFunctionSucceeded', { output: historyText(text), outputDetails: payloadDetails(text) }),
         failed: (it, run, error, cause) => it.emit(run, 'LambdaFunctionFailed', errorDetails(error, cause)),
@@ -160,6 +165,7 @@ function eventsFor(resource: TaskResource): TaskEvents {
         },
         started: (it, run, workerName) =>
           it.emit(run, 'ActivityStarted', workerName === undefined ? {} : { workerName }),
+        submitted: () => {},
         succeeded: (it, run, text) =>
           it.emit(run, 'ActivitySucceeded', { output: historyText(text), outputDetails: payloadDetails(text) }),
         failed: (it, run, error, cause) => it.emit(run, 'ActivityFailed', errorDetails(error, cause)),
@@ -178,6 +184,13 @@ function eventsFor(resource: TaskResource): TaskEvents {
             ),
           ),
         started: (it, run) => it.emit(run, 'TaskStarted', { resourceType, resource: name }),
+        submitted: (it, run, text) =>
+          it.emit(run, 'TaskSubmitted', {
+            resourceType,
+            resource: name,
+            output: historyText(text),
+            outputDetails: payloadDetails(text),
+          }),
         succeeded: (it, run, text) =>
           it.emit(run, 'TaskSucceeded', {
             resourceType,

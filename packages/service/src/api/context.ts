@@ -2,7 +2,7 @@
  * What the API operations share: the store, the runtime that runs executions, the service's identity
  * (account, region) and its clock.
  */
-import type { TaskHandler } from '@lockstep/engine';
+import type { Integration, TaskHandler } from '@lockstep/engine';
 import type { ExecutionRuntime } from '../runtime/execution-runtime.js';
 import type { Store } from '../store/store.js';
 
@@ -20,6 +20,8 @@ export interface ServiceContext {
   random: () => number;
   /** Local implementations of Task states, by state name (as `runExecution` takes them). */
   taskHandlers?: Record<string, TaskHandler>;
+  /** Integrations that perform Task resources, asked in order. */
+  integrations?: readonly Integration[];
 }
 
 /** An API operation: the request body (a JSON object) in, the response body out; throws `ServiceError`. */

@@ -55,6 +55,7 @@ function runExpress(
     startTime: new Date(startDate),
     random: ctx.random,
     taskHandlers: ctx.taskHandlers,
+    integrations: ctx.integrations,
   });
 }
 

@@ -5,7 +5,7 @@
  * hundreds of transitions). Work is leased: after a crash, the items a dead worker held are claimed again
  * once their leases expire, and their transitions, computed over the stored version, commit at most once.
  */
-import type { EngineEvent, TaskHandler } from '@lockstep/engine';
+import type { EngineEvent, Integration, TaskHandler } from '@lockstep/engine';
 import type { Change, WorkItem } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ExecutionRuntime } from './execution-runtime.js';
@@ -19,8 +19,10 @@ const CACHED_EXECUTIONS = 10_000;
 /** Options of {@link DurableRuntime}. */
 export interface DurableRuntimeOptions {
   store: Store;
-  /** Local implementations of Task states, by state name. */
+  /** Local implementations of Task states, by state name (they win over integrations). */
   taskHandlers?: Record<string, TaskHandler>;
+  /** Integrations that perform Task resources, asked in order. */
+  integrations?: readonly Integration[];
   /** Epoch ms. @default Date.now */
   clock?: () => number;
   /** @default Math.random */
@@ -220,12 +222,16 @@ export class DurableRuntime implements ExecutionRuntime {
   private perform(item: WorkItem): void {
     this.performing.add(item.id);
     performWork(item, {
-      taskHandlers: this.options.taskHandlers,
+      performers: { taskHandlers: this.options.taskHandlers, integrations: this.options.integrations },
       clock: this.clock,
       random: this.random,
       getExecution: (arn) => this.store.getExecution(arn),
       done: (change) => {
         this.performing.delete(item.id);
+        this.finished.push(change);
+        this.wake();
+      },
+      progress: (change) => {
         this.finished.push(change);
         this.wake();
       },

@@ -1,53 +1,60 @@
 /**
- * Performs `task` and `mapRun` work items: a Task's local handler, or a Distributed Map run in memory. The
- * outcome comes back as a {@link Change} that deletes the item and adds the outcome as an `event` item, both
- * in one commit. A worker that dies mid-task leaves the item leased; once the lease expires the task is
+ * Performs `task` and `mapRun` work items: a Task (its local handler or its integration), or a Distributed Map
+ * run in memory. The outcome comes back as a {@link Change} that deletes the item and adds the outcome as an
+ * `event` item, both in one commit. A worker that dies mid-task leaves the item leased; once the lease expires the task is
  * performed again (the only step that can happen twice after a crash, as ARCHITECTURE.md says).
  */
 import {
   compileStateMachine,
   type EngineEvent,
-  invokeTaskHandler,
+  performTask,
   runMapRun,
-  type TaskHandler,
   type TaskOutcome,
+  type TaskPerformers,
 } from '@lockstep/engine';
 import type { Change, ExecutionRow, WorkItem } from '../store/records.js';
 import { parseRecord } from './record-codec.js';
 
 /** What performing work needs. */
 export interface TaskRunnerOptions {
-  taskHandlers?: Record<string, TaskHandler>;
+  /** Local handlers and integrations. */
+  performers: TaskPerformers;
   clock: () => number;
   random: () => number;
   /** Reads the execution a map run belongs to. */
   getExecution(executionArn: string): Promise<ExecutionRow | undefined>;
-  /** Receives the change that records the outcome. */
+  /** Receives the change that records the outcome (the item is over). */
   done(change: Change): void;
+  /** Receives a change that records progress (the item goes on). */
+  progress(change: Change): void;
 }
 
-/** Performs one `task` or `mapRun` item; its outcome reaches `options.done`. */
+/** Performs one `task` or `mapRun` item; its progress and outcome reach `options.done`. */
 export function performWork(item: WorkItem, options: TaskRunnerOptions): void {
-  const finish = (event: EngineEvent | undefined) => {
+  const event = (event: EngineEvent, suffix: string): WorkItem => ({
+    id: `${item.id}:${suffix}`,
+    executionArn: item.executionArn,
+    dueTime: options.clock(),
+    payload: { kind: 'event', event },
+  });
+  const finish = (outcome: EngineEvent | undefined) => {
     const change: Change = { deleteWork: [item.id] };
-    if (event) {
-      change.addWork = [
-        {
-          id: `${item.id}:outcome`,
-          executionArn: item.executionArn,
-          dueTime: options.clock(),
-          payload: { kind: 'event', event },
-        },
-      ];
-    }
+    if (outcome) change.addWork = [event(outcome, 'outcome')];
     options.done(change);
   };
   const { payload } = item;
   if (payload.kind === 'task') {
     const { request, key } = payload;
-    // A callback task without a local handler waits for SendTaskSuccess/Failure with its token.
-    if (request.taskToken !== undefined && !options.taskHandlers?.[request.stateName]) return finish(undefined);
-    invokeTaskHandler(options.taskHandlers, request, (outcome: TaskOutcome) => finish(outcomeEvent(key, outcome)));
+    performTask(
+      request,
+      { ...options.performers, acceptsTokens: true },
+      {
+        // The answer of a `.sync` or `.waitForTaskToken` call: recorded at once, the item stays until the end.
+        submitted: (output) =>
+          options.progress({ addWork: [event({ type: 'TaskSubmitted', key, output }, 'submitted')] }),
+        done: (outcome) => finish(outcome && outcomeEvent(key, outcome)),
+      },
+    );
     return;
   }
   if (payload.kind === 'mapRun') {
@@ -81,6 +88,6 @@ async function runMap(
     parent,
     clock: 'real',
     random: options.random,
-    invokeTask: (taskRequest, done) => invokeTaskHandler(options.taskHandlers, taskRequest, done),
+    invokeTask: (taskRequest, report) => performTask(taskRequest, options.performers, report),
   });
 }
