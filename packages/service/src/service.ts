@@ -12,6 +12,7 @@ import { stateMachineOperations } from './api/state-machines.js';
 import { tagOperations } from './api/tags.js';
 import { taskOperations } from './api/tasks.js';
 import { validateDefinitionOperations } from './api/validate-definition.js';
+import { nestedExecutionIntegration } from './integrations/nested-execution.js';
 import { DurableRuntime, type DurableRuntimeOptions } from './runtime/durable-runtime.js';
 import { DEFAULT_RETENTION_DAYS, scheduleRetention } from './runtime/retention.js';
 import type { Store } from './store/store.js';
@@ -54,11 +55,14 @@ export interface Service {
 export function createService(options: ServiceOptions): Service {
   const clock = options.clock ?? Date.now;
   const random = options.random ?? Math.random;
+  // Nested executions are performed by this service itself (after the caller's integrations).
+  let operations: Record<string, Operation> = {};
+  const integrations = [...(options.integrations ?? []), nestedExecutionIntegration(() => operations)];
   const runtime = new DurableRuntime({
     ...options.runtime,
     store: options.store,
     taskHandlers: options.taskHandlers,
-    integrations: options.integrations,
+    integrations,
     clock,
     random,
   });
@@ -70,9 +74,9 @@ export function createService(options: ServiceOptions): Service {
     clock,
     random,
     taskHandlers: options.taskHandlers,
-    integrations: options.integrations,
+    integrations,
   };
-  const operations: Record<string, Operation> = {
+  operations = {
     ...stateMachineOperations(ctx),
     ...activityOperations(ctx),
     ...tagOperations(ctx),

@@ -45,8 +45,11 @@ export class DurableRuntime implements ExecutionRuntime {
   private readonly random: () => number;
   /** Changes recording task outcomes, committed with the next round. */
   private finished: Change[] = [];
-  /** Items being performed here: claimed again (after their lease expired) they are not performed twice. */
-  private readonly performing = new Set<string>();
+  /**
+   * Items being performed here, with how to cancel them: claimed again (after their lease expired) they are not
+   * performed twice, and a committed change that deletes one (its task was cancelled) cancels it.
+   */
+  private readonly performing = new Map<string, () => void>();
   /** Deliveries waiting for their item to be applied, by work item id. */
   private readonly appliedWaiters = new Map<string, () => void>();
   private readonly activityWaiters = new Set<() => void>();
@@ -220,8 +223,8 @@ export class DurableRuntime implements ExecutionRuntime {
   }
 
   private perform(item: WorkItem): void {
-    this.performing.add(item.id);
-    performWork(item, {
+    this.performing.set(item.id, () => {});
+    const cancel = performWork(item, {
       performers: { taskHandlers: this.options.taskHandlers, integrations: this.options.integrations },
       clock: this.clock,
       random: this.random,
@@ -236,6 +239,7 @@ export class DurableRuntime implements ExecutionRuntime {
         this.wake();
       },
     });
+    if (this.performing.has(item.id)) this.performing.set(item.id, cancel);
   }
 
   /** Resolves the deliveries whose items were consumed and tells waiting workers about queued activity tasks. */
@@ -243,6 +247,11 @@ export class DurableRuntime implements ExecutionRuntime {
     let queuedActivityTask = false;
     for (const change of changes) {
       for (const id of change.deleteWork ?? []) {
+        const cancel = this.performing.get(id);
+        if (cancel) {
+          this.performing.delete(id);
+          cancel();
+        }
         const resolve = this.appliedWaiters.get(id);
         if (resolve) {
           this.appliedWaiters.delete(id);

@@ -29,8 +29,11 @@ export interface TaskRunnerOptions {
   progress(change: Change): void;
 }
 
-/** Performs one `task` or `mapRun` item; its progress and outcome reach `options.done`. */
-export function performWork(item: WorkItem, options: TaskRunnerOptions): void {
+/**
+ * Performs one `task` or `mapRun` item; its progress and outcome reach `options.done`. Returns a function that
+ * cancels the work (its task timed out, or its execution stopped).
+ */
+export function performWork(item: WorkItem, options: TaskRunnerOptions): () => void {
   const event = (event: EngineEvent, suffix: string): WorkItem => ({
     id: `${item.id}:${suffix}`,
     executionArn: item.executionArn,
@@ -45,7 +48,7 @@ export function performWork(item: WorkItem, options: TaskRunnerOptions): void {
   const { payload } = item;
   if (payload.kind === 'task') {
     const { request, key } = payload;
-    performTask(
+    return performTask(
       request,
       { ...options.performers, acceptsTokens: true },
       {
@@ -55,13 +58,13 @@ export function performWork(item: WorkItem, options: TaskRunnerOptions): void {
         done: (outcome) => finish(outcome && outcomeEvent(key, outcome)),
       },
     );
-    return;
   }
   if (payload.kind === 'mapRun') {
     runMap(item, payload.key, payload.request, options).then(finish, (error: unknown) =>
       finish({ type: 'MapRunEnded', key: payload.key, error: 'States.Runtime', cause: String(error) }),
     );
   }
+  return () => {};
 }
 
 function outcomeEvent(key: string, outcome: TaskOutcome): EngineEvent {
