@@ -103,7 +103,8 @@ describe('nested executions (states:startExecution)', () => {
     const api = await setUp();
     const { described } = await runParent(api, 'arn:aws:states:::states:startExecution', { value: 2 });
     const output = JSON.parse(described.output as string);
-    expect(Object.keys(output)).toEqual(['ExecutionArn', 'StartDate']);
+    expect(Object.keys(output)).toEqual(['ExecutionArn', 'StartDate', 'SdkHttpMetadata', 'SdkResponseMetadata']);
+    expect(output.SdkHttpMetadata.HttpStatusCode).toBe(200);
     expect(typeof output.StartDate).toBe('number');
   });
 

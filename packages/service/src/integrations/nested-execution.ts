@@ -3,9 +3,9 @@
  * `Output` as JSON text), `.sync:2` (`Input`/`Output` parsed) and `.waitForTaskToken`, performed by this same
  * service.
  *
- * AWS's shapes (reference §9.2, §9.4, §9.6): the request-response output is `{ExecutionArn, StartDate}` (dates as
- * epoch milliseconds, as Step Functions' Java SDK writes them); `.sync` adds the child's DescribeExecution members
- * in PascalCase; a child that does not succeed fails the task with `States.TaskFailed` and that description, as
+ * AWS's shapes (reference §9.2, §9.4, §9.6): the request-response output is `{ExecutionArn, StartDate,
+ * SdkHttpMetadata, SdkResponseMetadata}` (dates as epoch milliseconds, as Step Functions' Java SDK writes them:
+ * inferred); `.sync` has the child's DescribeExecution members in PascalCase instead; a child that does not succeed fails the task with `States.TaskFailed` and that description, as
  * JSON, for cause. API errors become `StepFunctions.<Code>Exception`.
  *
  * A task performed again after a crash must not start a second child: without a `Name`, the child's name is made
@@ -72,7 +72,11 @@ async function run(
   }
   const executionArn = answer.executionArn as string;
   started(executionArn);
-  const submittedOutput = { ExecutionArn: executionArn, StartDate: Math.round((answer.startDate as number) * 1000) };
+  const submittedOutput = {
+    ExecutionArn: executionArn,
+    StartDate: Math.round((answer.startDate as number) * 1000),
+    ...sdkMetadata(JSON.stringify(answer).length),
+  };
   const pattern = request.resourceInfo.pattern;
   if (pattern === 'request-response') return callbacks.succeed(submittedOutput);
   callbacks.submitted(submittedOutput);
@@ -81,12 +85,38 @@ async function run(
     if (cancelled()) return;
     const described = await api.DescribeExecution({ executionArn });
     if (described.status !== 'RUNNING') {
-      const shown = describedAsAws(described, pattern === 'sync:2');
+      const shown = {
+        ...(describedAsAws(described, pattern === 'sync:2') as object),
+        ...sdkMetadata(JSON.stringify(described).length),
+      };
       if (described.status === 'SUCCEEDED') return callbacks.succeed(shown);
       return callbacks.fail('States.TaskFailed', JSON.stringify(shown));
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/**
+ * The response metadata Step Functions' Java SDK adds to an optimized integration's output (AWS-recorded for
+ * `states:startExecution` and `sqs:sendMessage`): the HTTP headers of the call and its request id.
+ */
+function sdkMetadata(contentLength: number): Record<string, Json> {
+  const requestId = randomUUID();
+  const date = new Date().toUTCString();
+  const headers = {
+    'Content-Length': String(contentLength),
+    'Content-Type': 'application/x-amz-json-1.0',
+    Date: date,
+    'x-amzn-RequestId': requestId,
+  };
+  return {
+    SdkHttpMetadata: {
+      AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+      HttpHeaders: headers,
+      HttpStatusCode: 200,
+    },
+    SdkResponseMetadata: { RequestId: requestId },
+  };
 }
 
 /** A child name from the attempt's key, shaped as the UUIDs AWS gives unnamed executions. */
