@@ -2,4 +2,5 @@
  * `@lockstep/integrations`: what Task states call — Lambda functions (local, HTTP, AWS), AWS services through
  * the AWS SDK — as `Integration`s for the engine's runtimes, and the testing tools (mocked responses).
  */
-export {};
+export { awsSdkIntegration } from './aws-sdk/aws-sdk-integration.js';
+export type { AwsCredentials, AwsSdkConfig } from './aws-sdk/config.js';
