@@ -4,3 +4,4 @@
  */
 export { awsSdkIntegration } from './aws-sdk/aws-sdk-integration.js';
 export type { AwsCredentials, AwsSdkConfig } from './aws-sdk/config.js';
+export * from './lambda/index.js';

@@ -1,0 +1,2 @@
+// A CommonJS module, as older Lambda functions are written.
+exports.handler = async (event) => ({ commonjs: true, event });

@@ -1,0 +1,2 @@
+// A function in its own folder: <functionsDir>/<name>/index.mjs.
+export const handler = async () => 'from the folder';
