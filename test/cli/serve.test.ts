@@ -1,7 +1,7 @@
 // End-to-end: `lockstep serve` as a user runs it, killed with SIGKILL mid-execution and restarted. Needs
 // `npm run build` first (`npm test` does it).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,8 @@ afterAll(() => {
 });
 
 /** Starts `lockstep serve` on a free port over the scratch store; resolves with its endpoint. */
-function serve(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data], { cwd: repoRoot });
+function serve(...extra: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data, ...extra], { cwd: repoRoot });
   running.add(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -52,6 +52,38 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 describe('lockstep serve (built CLI)', () => {
+  it("runs a Task's Lambda function from the functions folder", async () => {
+    const functions = join(data, 'functions');
+    mkdirSync(functions, { recursive: true });
+    writeFileSync(join(functions, 'greet.mjs'), 'export const handler = async (event) => ({ hello: event.name });\n');
+    const server = await serve('--functions', functions);
+    const sfn = client(server.url);
+    const definition = JSON.stringify({
+      StartAt: 'Greet',
+      States: {
+        Greet: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'greet', 'Payload.$': '$' },
+          OutputPath: '$.Payload',
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await sfn.send(
+      new CreateStateMachineCommand({ name: 'greeter', definition, roleArn: 'arn:aws:iam::123456789012:role/r' }),
+    );
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"name":"Ada"}' }));
+    let described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    for (let i = 0; i < 100 && described.status === 'RUNNING'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    }
+    expect([described.status, described.output]).toEqual(['SUCCEEDED', '{"hello":"Ada"}']);
+    server.child.kill('SIGTERM');
+    expect(await exited(server.child)).toBe(0);
+  });
+
   it('finishes a Standard execution after being killed with SIGKILL during a Wait', async () => {
     const first = await serve();
     const sfn = client(first.url);

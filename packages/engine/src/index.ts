@@ -19,7 +19,14 @@ export { invalidExecutionInput, parseExecutionInput } from './runtime/input.js';
 export { compileCached as compileStateMachine, invalidDefinition } from './runtime/machine-cache.js';
 export { type MapRunContext, runMapRun } from './runtime/map-run.js';
 export { type ExecutionResult, type RunExecutionOptions, runExecution } from './runtime/run-execution.js';
-export { performTask, type TaskPerformers, type TaskReport } from './runtime/task-dispatch.js';
+export {
+  type MockedResponses,
+  performTask,
+  type TaskMock,
+  type TaskPerformers,
+  type TaskReport,
+} from './runtime/task-dispatch.js';
 export type { TaskHandler } from './runtime/task-handlers.js';
+export { scaledDueTime } from './runtime/wait-scale.js';
 export { type StepResult, step } from './step.js';
 export { type ValidationResult, validateStateMachineDefinition } from './validate.js';

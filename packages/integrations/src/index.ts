@@ -5,3 +5,12 @@
 export { awsSdkIntegration } from './aws-sdk/aws-sdk-integration.js';
 export type { AwsCredentials, AwsSdkConfig } from './aws-sdk/config.js';
 export * from './lambda/index.js';
+export { MockConfigError } from './mock/mock-config-error.js';
+export {
+  type MockConfig,
+  type MockedAnswer,
+  type MockedInvocations,
+  type ParseMockConfigOptions,
+  parseMockConfig,
+} from './mock/mock-config.js';
+export type { MockedResponses, MockTestCases } from './mock/test-case.js';

@@ -15,6 +15,7 @@ import { validateDefinitionOperations } from './api/validate-definition.js';
 import { nestedExecutionIntegration } from './integrations/nested-execution.js';
 import { DurableRuntime, type DurableRuntimeOptions } from './runtime/durable-runtime.js';
 import { DEFAULT_RETENTION_DAYS, scheduleRetention } from './runtime/retention.js';
+import type { MockTestCases } from './runtime/transition.js';
 import type { Store } from './store/store.js';
 
 /** Options of {@link createService}. */
@@ -28,6 +29,17 @@ export interface ServiceOptions {
   taskHandlers?: Record<string, TaskHandler>;
   /** Integrations that perform Task resources, asked in order. */
   integrations?: readonly Integration[];
+  /**
+   * Mocked responses, as Step Functions Local reads them from `MockConfigFile.json` (`parseMockConfig` of
+   * `@lockstep/integrations`): an execution started on `<stateMachineArn>#<TestCase>` (StartExecution,
+   * StartSyncExecution) runs that test case of the state machine.
+   */
+  mockConfig?: MockTestCases;
+  /**
+   * Scales the delay of Wait states, as Step Functions Local's `WAIT_TIME_SCALE` does (0.5 halves it, 0 skips it);
+   * retry intervals and timeouts are not scaled. @default 1
+   */
+  waitTimeScale?: number;
   /** Epoch ms. @default Date.now */
   clock?: () => number;
   /** @default Math.random */
@@ -55,6 +67,10 @@ export interface Service {
 export function createService(options: ServiceOptions): Service {
   const clock = options.clock ?? Date.now;
   const random = options.random ?? Math.random;
+  const scale = options.waitTimeScale;
+  if (scale !== undefined && !(Number.isFinite(scale) && scale >= 0)) {
+    throw new RangeError(`createService: waitTimeScale must be a number >= 0, not ${scale}.`);
+  }
   // Nested executions are performed by this service itself (after the caller's integrations).
   let operations: Record<string, Operation> = {};
   const integrations = [...(options.integrations ?? []), nestedExecutionIntegration(() => operations)];
@@ -63,9 +79,12 @@ export function createService(options: ServiceOptions): Service {
     store: options.store,
     taskHandlers: options.taskHandlers,
     integrations,
+    mockConfig: options.mockConfig,
+    waitTimeScale: options.waitTimeScale,
     clock,
     random,
   });
+  const testing = { mockConfig: options.mockConfig, waitTimeScale: options.waitTimeScale };
   const ctx: ServiceContext = {
     store: options.store,
     runtime,
@@ -81,8 +100,8 @@ export function createService(options: ServiceOptions): Service {
     ...activityOperations(ctx),
     ...tagOperations(ctx),
     ...validateDefinitionOperations(ctx),
-    ...executionOperations(ctx),
-    ...expressOperations(ctx),
+    ...executionOperations(ctx, testing),
+    ...expressOperations(ctx, testing),
     ...historyOperations(ctx),
     ...taskOperations(ctx, { pollMs: options.activityPollMs }),
   };

@@ -1,19 +1,24 @@
 /**
- * `lockstep serve`: the Step Functions API on an embedded SQLite store, until SIGINT or SIGTERM.
+ * `lockstep serve`: the Step Functions API on an embedded SQLite store, until SIGINT or SIGTERM. Step Functions
+ * Local's testing options work the same: a mock configuration (`--mock-config`, `SFN_MOCK_CONFIG`, or
+ * `MockConfigFile.json` in the working directory) whose test cases run on `<stateMachineArn>#<TestCase>`, and
+ * `WAIT_TIME_SCALE`.
  */
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOrUsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { describeError } from '../engine.js';
 import { CliError, ExitCode, usageError } from '../exit.js';
-import type { CliIO } from '../io.js';
+import { type CliIO, readTextFile } from '../io.js';
 
 const DEFAULT_PORT = 8083;
 const DEFAULT_ACCOUNT = '123456789012';
 const DEFAULT_REGION = 'us-east-1';
 const DATABASE_FILE = 'lockstep.db';
+/** The mock configuration Step Functions Local reads from its working directory when `SFN_MOCK_CONFIG` is not set. */
+const DEFAULT_MOCK_CONFIG = 'MockConfigFile.json';
 
 const usage = `Usage: lockstep serve [options]
 
@@ -29,6 +34,13 @@ Options:
   --account <id>     Account in ARNs (default: $AWS_ACCOUNT_ID, else 123456789012)
   --region <name>    Region in ARNs (default: $AWS_REGION, $AWS_DEFAULT_REGION, else us-east-1)
   --retention-days <n>  Days closed executions are kept (default: 90, as AWS)
+  --mock-config <file>  Mocked responses, in Step Functions Local's MockConfigFile.json format: start an
+                     execution on '<stateMachineArn>#<TestCase>' to run a test case (default: $SFN_MOCK_CONFIG,
+                     else ./MockConfigFile.json when there is one)
+  --functions <dir>  Folder of the local Lambda functions Task states call: <dir>/<name>.{js,mjs,ts} or
+                     <dir>/<name>/index.*, exporting handler(event, context) (default: ./functions)
+  --wait-time-scale <n>  Scale of the delay of Wait states, as Step Functions Local: 0.5 halves it, 0 skips it
+                     (default: $WAIT_TIME_SCALE, else 1)
   -h, --help         Show this help
 
 Clients send StartSyncExecution (only) to the host 'sync-<endpoint host>', which does not resolve
@@ -41,12 +53,13 @@ AWS CLI, send it through the server as a proxy:
 /** What `serve` needs from the service packages; loaded lazily so that `--help` works without a build. */
 async function loadServicePackages() {
   try {
-    const [service, sqlite, server] = await Promise.all([
+    const [service, sqlite, server, integrations] = await Promise.all([
       import('@lockstep/service'),
       import('@lockstep/store-sqlite'),
       import('@lockstep/server'),
+      import('@lockstep/integrations'),
     ]);
-    return { service, sqlite, server };
+    return { service, sqlite, server, integrations };
   } catch (err) {
     throw new CliError(
       `cannot load the service packages: ${describeError(err)}`,
@@ -63,6 +76,53 @@ function parsePort(text: string | undefined): number {
     throw usageError(`--port must be a port number (0-65535), not '${text}'`, 'serve');
   }
   return port;
+}
+
+function parseWaitTimeScale(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const scale = Number(text);
+  if (text.trim() === '' || !(Number.isFinite(scale) && scale >= 0)) {
+    throw usageError(`--wait-time-scale (WAIT_TIME_SCALE) must be a number >= 0, not '${text}'`, 'serve');
+  }
+  return scale;
+}
+
+/**
+ * The mock configuration to serve, and where it comes from: the named file (`--mock-config`, else
+ * `SFN_MOCK_CONFIG`), or `MockConfigFile.json` in the working directory if there is one, as Step Functions Local.
+ */
+async function loadMockConfig(io: CliIO, named: string | undefined) {
+  let path = named;
+  if (path === undefined) {
+    path = resolve(io.cwd, DEFAULT_MOCK_CONFIG);
+    if (!(await exists(path))) return undefined;
+  }
+  const text = await readTextFile(io, path, 'mock configuration file');
+  let integrations: typeof import('@lockstep/integrations');
+  try {
+    integrations = await import('@lockstep/integrations');
+  } catch (err) {
+    throw new CliError(
+      `cannot load @lockstep/integrations: ${describeError(err)}`,
+      ExitCode.Internal,
+      "Build the project first: 'npm run build'.",
+    );
+  }
+  try {
+    return { path, config: integrations.parseMockConfig(text, { source: path }) };
+  } catch (err) {
+    if (err instanceof integrations.MockConfigError) throw new CliError(err.message, ExitCode.BadRequest);
+    throw err;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseRetentionDays(text: string | undefined): number | undefined {
@@ -84,6 +144,9 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
         account: { type: 'string' },
         region: { type: 'string' },
         'retention-days': { type: 'string' },
+        'mock-config': { type: 'string' },
+        'wait-time-scale': { type: 'string' },
+        functions: { type: 'string' },
       },
     }),
   );
@@ -91,7 +154,19 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
   const port = parsePort(values.port ?? env.LOCKSTEP_PORT);
   const accountId = values.account ?? env.AWS_ACCOUNT_ID ?? DEFAULT_ACCOUNT;
   const region = values.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
-  const { service: serviceModule, sqlite, server: serverModule } = await loadServicePackages();
+  // An empty variable counts as unset, as a shell's `VAR= lockstep serve` means.
+  const waitTimeScale = parseWaitTimeScale(values['wait-time-scale'] ?? (env.WAIT_TIME_SCALE || undefined));
+  const mock = await loadMockConfig(io, values['mock-config'] ?? (env.SFN_MOCK_CONFIG || undefined));
+  const { service: serviceModule, sqlite, server: serverModule, integrations } = await loadServicePackages();
+  // Lambda functions run from the project's functions folder; AWS services are called through the AWS SDK at the
+  // endpoints the usual AWS_ENDPOINT_URL* variables name.
+  const lambda = integrations.lambdaIntegration({
+    baseDir: io.cwd,
+    functionsDir: values.functions ?? 'functions',
+    region,
+    accountId,
+  });
+  const awsSdk = integrations.awsSdkIntegration({ resolveFrom: io.cwd });
 
   let storeLabel = 'in memory';
   let store: Awaited<ReturnType<typeof serviceModule.createMemoryStore>>;
@@ -108,6 +183,9 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
     accountId,
     region,
     retentionDays: parseRetentionDays(values['retention-days']),
+    mockConfig: mock?.config,
+    waitTimeScale,
+    integrations: [lambda, awsSdk],
   });
   service.start();
   let running: Awaited<ReturnType<typeof serverModule.startServer>>;
@@ -115,10 +193,12 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
     running = await serverModule.startServer({ operations: service.operations, host: values.host, port });
   } catch (err) {
     await service.stop();
+    await lambda.close();
     await store.close();
     throw new CliError(`cannot listen: ${describeError(err)}`, ExitCode.BadRequest);
   }
-  io.stdout.write(`Lockstep is serving the Step Functions API at ${running.url} (store: ${storeLabel})\n`);
+  const mocks = mock ? `, mock config: ${mock.path}` : '';
+  io.stdout.write(`Lockstep is serving the Step Functions API at ${running.url} (store: ${storeLabel}${mocks})\n`);
 
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
@@ -127,6 +207,7 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
   io.stdout.write('Lockstep is stopping\n');
   await running.close();
   await service.stop();
+  await lambda.close();
   await store.close();
   return ExitCode.Ok;
 }

@@ -11,6 +11,7 @@ import type { Command, EngineEvent, MapRunRequest, TaskRequest } from '../messag
 import { step } from '../step.js';
 import type { TaskReport } from './task-dispatch.js';
 import { TimerQueue } from './timer-queue.js';
+import { scaledDueTime } from './wait-scale.js';
 
 /** Real time a task handler may run on the virtual clock before pending timers (e.g. its timeout) fire anyway. */
 const STUCK_TASK_GRACE_MS = 1000;
@@ -28,6 +29,8 @@ export type TaskOutcome = { ok: true; output: Json } | ({ ok: false } & TaskFail
 export interface DriverOptions {
   clock: 'virtual' | 'real';
   random: () => number;
+  /** Scales the delay of Wait states (Step Functions Local's `WAIT_TIME_SCALE`). @default 1 */
+  waitTimeScale?: number;
   /** Performs a Task and reports on it (synchronously or later); returns a function that cancels it. */
   invokeTask(request: TaskRequest, report: TaskReport): () => void;
   /** Performs a Distributed Map run; resolves with the `MapRunEnded` event to deliver. */
@@ -67,7 +70,8 @@ export async function driveExecution(
       wake = () => done(true);
     });
 
-  const perform = (command: Command): void => {
+  /** Performs `command`, returned by a step taken at `at`. */
+  const perform = (command: Command, at: number): void => {
     switch (command.type) {
       case 'InvokeTask': {
         const key = command.key;
@@ -107,16 +111,18 @@ export async function driveExecution(
         cancels.get(command.key)?.();
         cancels.delete(command.key);
         return;
-      case 'StartTimer':
-        if (options.clock === 'virtual') timers.add(command.key, command.dueTime);
+      case 'StartTimer': {
+        const dueTime = scaledDueTime(execution, command.key, command.dueTime, at, options.waitTimeScale ?? 1);
+        if (options.clock === 'virtual') timers.add(command.key, dueTime);
         else {
           const fire = () => {
             realTimers.delete(command.key);
             post({ type: 'TimerFired', key: command.key });
           };
-          realTimers.set(command.key, setTimeout(fire, Math.max(0, command.dueTime - Date.now())));
+          realTimers.set(command.key, setTimeout(fire, Math.max(0, dueTime - Date.now())));
         }
         return;
+      }
       case 'CancelTimer':
         timers.cancel(command.key);
         clearTimeout(realTimers.get(command.key));
@@ -128,8 +134,9 @@ export async function driveExecution(
   while (execution.status === 'RUNNING') {
     const event = queue.shift();
     if (event) {
-      const result = step(machine, execution, event, now(), options.random, history);
-      for (const c of result.commands) perform(c);
+      const at = now();
+      const result = step(machine, execution, event, at, options.random, history);
+      for (const c of result.commands) perform(c, at);
       continue;
     }
     if (options.clock === 'virtual' && timers.peek()) {

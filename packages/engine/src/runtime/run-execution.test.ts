@@ -69,3 +69,50 @@ describe('runExecution', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(990);
   });
 });
+
+describe('runExecution with Step Functions Local testing tools', () => {
+  const waits = {
+    StartAt: 'W',
+    States: {
+      W: { Type: 'Wait', Seconds: 100, Next: 'T' },
+      T: { Type: 'Task', Resource: 'arn:aws:states:::x:y', End: true },
+    },
+  };
+
+  it('scales Wait states by waitTimeScale, not retry intervals', async () => {
+    const definition = {
+      ...waits,
+      States: {
+        ...waits.States,
+        T: { ...waits.States.T, Retry: [{ ErrorEquals: ['Boom'], IntervalSeconds: 10, MaxAttempts: 1 }] },
+      },
+    };
+    let calls = 0;
+    const taskHandlers = {
+      T: () => {
+        if (calls++ === 0) throw Object.assign(new Error('once'), { name: 'Boom' });
+        return 'ok';
+      },
+    };
+    const startTime = new Date(Date.UTC(2024, 0, 1));
+    const r = await runExecution({ definition, taskHandlers, waitTimeScale: 0.25, startTime });
+    expect(r.status).toBe('SUCCEEDED');
+    // 100 s of Wait scaled to 25 s, then the retry's 10 s as they are.
+    expect(r.stopDate.getTime() - startTime.getTime()).toBe(35_000);
+  });
+
+  it('skips Wait states with waitTimeScale 0', async () => {
+    const start = Date.now();
+    const r = await runExecution({ definition: waits, clock: 'real', waitTimeScale: 0, taskHandlers: { T: () => 1 } });
+    expect(r.status).toBe('SUCCEEDED');
+    expect(Date.now() - start).toBeLessThan(1_000);
+  });
+
+  it('refuses a negative waitTimeScale, and a mockConfig without its testCase', async () => {
+    await expect(runExecution({ definition: pass, waitTimeScale: -1 })).rejects.toThrow(RangeError);
+    const mockConfig = { testCase: () => ({ mocks: () => false, respond: () => ({ ok: true as const, output: 1 }) }) };
+    await expect(runExecution({ definition: pass, mockConfig })).rejects.toThrow(
+      'runExecution: mockConfig and testCase go together (the test case to run from the config).',
+    );
+  });
+});

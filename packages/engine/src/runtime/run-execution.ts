@@ -11,8 +11,17 @@ import { type DriverOptions, driveExecution } from './driver.js';
 import { invalidExecutionInput, parseExecutionInput } from './input.js';
 import { compileCached } from './machine-cache.js';
 import { runMapRun } from './map-run.js';
-import { performTask } from './task-dispatch.js';
+import { type MockedResponses, performTask, type TaskPerformers } from './task-dispatch.js';
 import type { TaskHandler } from './task-handlers.js';
+
+/**
+ * Test cases of mocked responses by state machine: a parsed `MockConfigFile.json` (`parseMockConfig` of
+ * `@lockstep/integrations` makes one).
+ */
+export interface MockTestCases {
+  /** The mocked responses of `StateMachines.<stateMachineName>.TestCases.<testCase>`; throws when it is not defined. */
+  testCase(stateMachineName: string, testCase: string): MockedResponses;
+}
 
 /** Options of {@link runExecution}. */
 export interface RunExecutionOptions {
@@ -34,6 +43,19 @@ export interface RunExecutionOptions {
   taskHandlers?: Record<string, TaskHandler>;
   /** Integrations that perform Task resources (Lambda, HTTP, nested executions, AWS SDK, ...), asked in order. */
   integrations?: readonly Integration[];
+  /**
+   * Mocked responses, as Step Functions Local reads them from `MockConfigFile.json`: the execution runs the test
+   * case `testCase` of the state machine `stateMachineName`. Its mocked states answer from the file (after local
+   * handlers, which still win); the states it does not name run for real.
+   */
+  mockConfig?: MockTestCases;
+  /** The test case of `mockConfig` to run (required with it). */
+  testCase?: string;
+  /**
+   * Scales the delay of Wait states, as Step Functions Local's `WAIT_TIME_SCALE` does (0.5 halves it, 0 skips it);
+   * retry intervals and timeouts are not scaled. @default 1
+   */
+  waitTimeScale?: number;
   /** State machine name in ARNs and `$$.StateMachine.Name`. @default 'StateMachine' */
   stateMachineName?: string;
   /** @default 'us-east-1' */
@@ -74,11 +96,16 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
   const { input, inputText } = readInput(options);
   const random = options.random ?? Math.random;
   const record = createRecord(options, type, input, inputText, random);
-  const performers = { taskHandlers: options.taskHandlers, integrations: options.integrations };
+  const performers: TaskPerformers = {
+    taskHandlers: options.taskHandlers,
+    mock: testCaseMock(options),
+    integrations: options.integrations,
+  };
   const invokeTask: DriverOptions['invokeTask'] = (request, report) => performTask(request, performers, report);
   const history = await driveExecution(machine, record, {
     clock: options.clock ?? 'virtual',
     random,
+    waitTimeScale: readWaitTimeScale(options.waitTimeScale),
     invokeTask,
     runMap: (request, key) =>
       runMapRun(machine, request, key, {
@@ -103,6 +130,25 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
       return events;
     },
   };
+}
+
+/** The test case to run, with invocation counts of its own: they live and die with this one execution. */
+function testCaseMock(options: RunExecutionOptions): TaskPerformers['mock'] {
+  const { mockConfig, testCase } = options;
+  if (mockConfig === undefined && testCase === undefined) return undefined;
+  if (mockConfig === undefined || testCase === undefined) {
+    throw new TypeError('runExecution: mockConfig and testCase go together (the test case to run from the config).');
+  }
+  const responses = mockConfig.testCase(options.stateMachineName ?? 'StateMachine', testCase);
+  return { responses, invocations: new Map() };
+}
+
+function readWaitTimeScale(scale: number | undefined): number {
+  if (scale === undefined) return 1;
+  if (!(Number.isFinite(scale) && scale >= 0)) {
+    throw new RangeError(`runExecution: waitTimeScale must be a number >= 0, not ${scale}.`);
+  }
+  return scale;
 }
 
 function readInput(options: RunExecutionOptions): { input: Json; inputText: string } {

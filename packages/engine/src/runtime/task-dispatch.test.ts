@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Integration } from '../integration.js';
 import { details, machineOf, run } from '../test-support.js';
+import { performTask } from './task-dispatch.js';
 
 /** An integration of the `sqs` resources that answers as told, recording its requests and cancellations. */
 function fakeSqs(behaviour: 'answer' | 'sync' | 'fail' | 'hang') {
@@ -114,5 +115,47 @@ describe('performing a Task through an integration', () => {
       'States.Runtime',
       "The resource 'arn:aws:states:::sqs:sendMessage.sync' does not support the sync integration pattern.",
     ]);
+  });
+});
+
+describe('the mock layer (a test case of mocked responses)', () => {
+  /** Mocked responses for `mocked` states: call n answers `{ call: n }`. */
+  function responses(...mocked: string[]) {
+    return {
+      mocks: (stateName: string) => mocked.includes(stateName),
+      respond: (_request: unknown, invocation: number) => ({ ok: true as const, output: { call: invocation } }),
+    };
+  }
+
+  it('answers the states it mocks instead of their integration, numbering calls per state', () => {
+    const sqs = fakeSqs('answer');
+    const mock = { responses: responses('A'), invocations: new Map<string, number>() };
+    const outcomes: unknown[] = [];
+    const perform = (stateName: string) =>
+      performTask(
+        { stateName, resource: SEND, input: {}, context: {} },
+        { mock, integrations: [sqs.integration] },
+        { submitted() {}, done: (outcome) => outcomes.push(outcome) },
+      );
+    perform('A');
+    perform('B');
+    perform('A');
+    expect(outcomes).toEqual([
+      { ok: true, output: { call: 0 } },
+      { ok: true, output: { MessageId: 'm-1' } },
+      { ok: true, output: { call: 1 } },
+    ]);
+    expect([...mock.invocations]).toEqual([['A', 2]]);
+    expect(sqs.seen.length).toBe(1);
+  });
+
+  it('lets a local handler win over the mock', () => {
+    const outcomes: unknown[] = [];
+    performTask(
+      { stateName: 'A', resource: SEND, input: {}, context: {} },
+      { taskHandlers: { A: () => 'local' }, mock: { responses: responses('A'), invocations: new Map() } },
+      { submitted() {}, done: (o) => outcomes.push(o) },
+    );
+    expect(outcomes).toEqual([{ ok: true, output: 'local' }]);
   });
 });

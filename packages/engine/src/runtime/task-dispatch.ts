@@ -1,7 +1,9 @@
 /**
  * Performing a Task, for every runtime: a local handler registered for the state (the library's way to test a
- * workflow without its resources) wins; otherwise the first integration that handles the resource performs
- * it, in the resource's pattern; otherwise the task fails with a `States.Runtime` that says what is missing.
+ * workflow without its resources) wins; then the mocked responses of the execution's test case (Step Functions
+ * Local's `MockConfigFile.json`), for the states it mocks; otherwise the first integration that handles the
+ * resource performs it, in the resource's pattern; otherwise the task fails with a `States.Runtime` that says
+ * what is missing.
  */
 import { ErrorName, type Json } from '@lockstep/asl';
 import type { Integration, IntegrationRequest } from '../integration.js';
@@ -21,10 +23,33 @@ export interface TaskReport {
   done(outcome: TaskOutcome | undefined): void;
 }
 
+/** A test case's mocked responses (Step Functions Local's `MockConfigFile.json`), as the runtimes consult them. */
+export interface MockedResponses {
+  /** True when the test case mocks the Task state `stateName`; the states it does not name run for real. */
+  mocks(stateName: string): boolean;
+  /**
+   * The outcome of the `invocation`-th call of the mocked state `request.stateName`: calls are numbered from 0,
+   * per state and per execution, and a retry is a call.
+   */
+  respond(request: TaskRequest, invocation: number): TaskOutcome;
+}
+
+/** Mocked responses as one execution uses them, with that execution's own invocation counts. */
+export interface TaskMock {
+  responses: MockedResponses;
+  /**
+   * Calls so far of each mocked state, by state name. The runtime gives every execution its own map (nothing
+   * carries over to the next execution); {@link performTask} counts each mocked call in it.
+   */
+  invocations: Map<string, number>;
+}
+
 /** What performs tasks. */
 export interface TaskPerformers {
   /** Local implementations by Task state name. */
   taskHandlers?: Record<string, TaskHandler>;
+  /** The execution's test case: its mocked states are answered from it instead of their integrations. */
+  mock?: TaskMock;
   /** Integrations, asked in order. */
   integrations?: readonly Integration[];
   /**
@@ -39,6 +64,14 @@ export function performTask(request: TaskRequest, performers: TaskPerformers, re
   const handler = performers.taskHandlers?.[request.stateName];
   if (handler) {
     invokeTaskHandler(handler, request, report.done);
+    return noop;
+  }
+  const mock = performers.mock;
+  if (mock?.responses.mocks(request.stateName)) {
+    const invocation = mock.invocations.get(request.stateName) ?? 0;
+    mock.invocations.set(request.stateName, invocation + 1);
+    // A mocked task never calls its service, whatever its pattern (a callback task gets its token and is answered).
+    report.done(mock.responses.respond(request, invocation));
     return noop;
   }
   const resourceInfo = parseResource(request.resource);

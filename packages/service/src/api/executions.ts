@@ -6,10 +6,15 @@
  * with the same input (the original ARN and start date come back), otherwise `ExecutionAlreadyExists`; input
  * defaults to `{}`, any JSON text is accepted, an empty string or malformed JSON is `InvalidExecutionInput`;
  * Express executions cannot be described, listed or stopped.
+ *
+ * As in Step Functions Local, an execution started on `<stateMachineArn>#<TestCase>` runs that test case of the
+ * service's mock configuration (its mocked states answer from the configuration); without a mock configuration,
+ * the ARN is taken whole, as AWS takes it.
  */
 import type { Json } from '@lockstep/asl';
 import { parseExecutionInput, uuid } from '@lockstep/engine';
 import { newExecution } from '../runtime/new-execution.js';
+import type { MockTestCases, TestCaseIdentity } from '../runtime/transition.js';
 import type { ExecutionRow, ExecutionSummary, StateMachineRecord } from '../store/records.js';
 import { executionArn, resolveExecutionArn, resolveStateMachineArn, stateMachineVersionArn } from './arns.js';
 import type { Operation, ServiceContext } from './context.js';
@@ -32,10 +37,21 @@ const HISTORY_EVENT_LIMIT = 25_000;
 /** `statusFilter` values, in the order AWS lists them in its validation message (recorded). */
 const EXECUTION_STATUSES = ['SUCCEEDED', 'TIMED_OUT', 'PENDING_REDRIVE', 'ABORTED', 'FAILED', 'RUNNING'] as const;
 
+/** Step Functions Local's testing tools, as the execution operations apply them. */
+export interface ExecutionTesting {
+  /** The test cases executions started on `<stateMachineArn>#<TestCase>` run. */
+  mockConfig?: MockTestCases;
+  /**
+   * Scales the delay of Wait states (Step Functions Local's `WAIT_TIME_SCALE`) in the Express executions run here
+   * (the durable runtime scales the Standard ones).
+   */
+  waitTimeScale?: number;
+}
+
 /** The execution operations, keyed by AWS operation name. */
-export function executionOperations(ctx: ServiceContext): Record<string, Operation> {
+export function executionOperations(ctx: ServiceContext, testing: ExecutionTesting = {}): Record<string, Operation> {
   return {
-    StartExecution: (request) => startExecution(ctx, request),
+    StartExecution: (request) => startExecution(ctx, testing, request),
     DescribeExecution: (request) => describeExecution(ctx, request),
     StopExecution: (request) => stopExecution(ctx, request),
     ListExecutions: (request) => listExecutions(ctx, request),
@@ -65,32 +81,55 @@ export function readExecutionInput(text: string | undefined): { input: Json; inp
   }
 }
 
-async function startExecution(ctx: ServiceContext, request: Record<string, unknown>) {
+/**
+ * The state machine an ARN names and, for `<stateMachineArn>#<TestCase>` when the service has a mock configuration,
+ * the test case to run; throws `ValidationException` for a test case the configuration does not define.
+ */
+export async function testCaseTargetOf(
+  ctx: ServiceContext,
+  testing: ExecutionTesting,
+  arn: string,
+): Promise<Awaited<ReturnType<typeof targetOf>> & { testCase?: string }> {
+  const hash = testing.mockConfig === undefined ? -1 : arn.indexOf('#');
+  if (hash < 0) return targetOf(ctx, arn);
+  const target = await targetOf(ctx, arn.slice(0, hash));
+  const testCase = arn.slice(hash + 1);
+  try {
+    testing.mockConfig!.testCase(target.machine.name, testCase);
+  } catch (error) {
+    throw validationError((error as Error).message);
+  }
+  return { ...target, testCase };
+}
+
+async function startExecution(ctx: ServiceContext, testing: ExecutionTesting, request: Record<string, unknown>) {
   const r = readRequest(request);
   const arn = r.requiredString('stateMachineArn', Shape.Arn);
   const name = r.string('name', Shape.Name);
   const inputText = r.string('input', Shape.SensitiveData);
   r.string('traceHeader', { min: 0, max: 256 });
   r.done();
-  const target = await targetOf(ctx, arn);
+  const target = await testCaseTargetOf(ctx, testing, arn);
   if (name !== undefined) assertValidName(name);
   const { input, inputText: text } = readExecutionInput(inputText);
   const executionName = name ?? uuid(ctx.random);
-  if (target.machine.type === 'EXPRESS') {
-    return startExpressExecution(ctx, target.machine, target.definition, executionName, text);
+  const { machine, testCase } = target;
+  if (machine.type === 'EXPRESS') {
+    return startExpressExecution(ctx, machine, target.definition, executionName, text, { ...testing, testCase });
   }
-  const { machine } = target;
   const arnOfExecution = executionArn(ctx, machine.name, executionName);
+  const identity: TestCaseIdentity = {
+    executionArn: arnOfExecution,
+    name: executionName,
+    stateMachineArn: machine.stateMachineArn,
+    stateMachineName: machine.name,
+    roleArn: machine.roleArn,
+    region: ctx.region,
+    type: 'STANDARD',
+  };
+  if (testCase !== undefined) identity.testCase = testCase;
   const { row, start } = newExecution({
-    identity: {
-      executionArn: arnOfExecution,
-      name: executionName,
-      stateMachineArn: machine.stateMachineArn,
-      stateMachineName: machine.name,
-      roleArn: machine.roleArn,
-      region: ctx.region,
-      type: 'STANDARD',
-    },
+    identity,
     definition: target.definition,
     input,
     inputText: text,

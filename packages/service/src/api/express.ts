@@ -8,13 +8,18 @@ import type { StateMachineRecord } from '../store/records.js';
 import { expressExecutionArn } from './arns.js';
 import type { Operation, ServiceContext } from './context.js';
 import { stateMachineTypeNotSupported } from './errors.js';
-import { readExecutionInput, targetOf } from './executions.js';
+import { type ExecutionTesting, readExecutionInput, testCaseTargetOf } from './executions.js';
 import { assertValidName, readRequest, Shape } from './request.js';
 import { compact, epochSeconds } from './wire.js';
 
+/** The testing tools for one Express execution: the service's, and the test case it runs (if any). */
+export interface ExpressTesting extends ExecutionTesting {
+  testCase?: string;
+}
+
 /** StartSyncExecution, keyed by AWS operation name. */
-export function expressOperations(ctx: ServiceContext): Record<string, Operation> {
-  return { StartSyncExecution: (request) => startSyncExecution(ctx, request) };
+export function expressOperations(ctx: ServiceContext, testing: ExecutionTesting = {}): Record<string, Operation> {
+  return { StartSyncExecution: (request) => startSyncExecution(ctx, testing, request) };
 }
 
 /** Starts an Express execution in the background; answers as StartExecution does. */
@@ -24,11 +29,12 @@ export function startExpressExecution(
   definition: string,
   name: string,
   inputText: string,
+  testing: ExpressTesting,
 ): Record<string, unknown> {
   const startDate = ctx.clock();
   const executionArn = expressExecutionArn(ctx, machine.name, name, uuid(ctx.random));
   // Nothing waits for it: an Express execution that fails is only visible to its own tasks (as on AWS).
-  void runExpress(ctx, machine, definition, name, executionArn, inputText, startDate);
+  void runExpress(ctx, machine, definition, name, executionArn, inputText, startDate, testing);
   return { executionArn, startDate: epochSeconds(startDate) };
 }
 
@@ -40,6 +46,7 @@ function runExpress(
   executionArn: string,
   inputText: string,
   startDate: number,
+  testing: ExpressTesting,
 ): Promise<ExecutionResult> {
   return runExecution({
     definition,
@@ -56,6 +63,8 @@ function runExpress(
     random: ctx.random,
     taskHandlers: ctx.taskHandlers,
     integrations: ctx.integrations,
+    ...(testing.testCase === undefined ? {} : { mockConfig: testing.mockConfig, testCase: testing.testCase }),
+    waitTimeScale: testing.waitTimeScale,
   });
 }
 
@@ -64,7 +73,7 @@ function billingDetails(durationMs: number): Record<string, number> {
   return { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, Math.ceil(durationMs / 100) * 100) };
 }
 
-async function startSyncExecution(ctx: ServiceContext, request: Record<string, unknown>) {
+async function startSyncExecution(ctx: ServiceContext, testing: ExecutionTesting, request: Record<string, unknown>) {
   const r = readRequest(request);
   const arn = r.requiredString('stateMachineArn', Shape.Arn);
   const name = r.string('name', Shape.Name);
@@ -72,14 +81,17 @@ async function startSyncExecution(ctx: ServiceContext, request: Record<string, u
   r.string('traceHeader', { min: 0, max: 256 });
   const metadataOnly = r.enumeration('includedData', ['ALL_DATA', 'METADATA_ONLY']) === 'METADATA_ONLY';
   r.done();
-  const { machine, definition } = await targetOf(ctx, arn);
+  const { machine, definition, testCase } = await testCaseTargetOf(ctx, testing, arn);
   if (name !== undefined) assertValidName(name);
   const { inputText: text } = readExecutionInput(inputText);
   if (machine.type !== 'EXPRESS') throw stateMachineTypeNotSupported();
   const executionName = name ?? uuid(ctx.random);
   const executionArn = expressExecutionArn(ctx, machine.name, executionName, uuid(ctx.random));
   const startDate = ctx.clock();
-  const result = await runExpress(ctx, machine, definition, executionName, executionArn, text, startDate);
+  const result = await runExpress(ctx, machine, definition, executionName, executionArn, text, startDate, {
+    ...testing,
+    testCase,
+  });
   const stopDate = Math.max(ctx.clock(), startDate);
   const included = { included: !metadataOnly };
   const succeeded = result.status === 'SUCCEEDED';

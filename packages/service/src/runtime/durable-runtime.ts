@@ -6,12 +6,12 @@
  * once their leases expire, and their transitions, computed over the stored version, commit at most once.
  */
 import type { EngineEvent, Integration, TaskHandler } from '@lockstep/engine';
-import type { Change, WorkItem } from '../store/records.js';
+import type { Change, StoredHistoryEvent, WorkItem } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ExecutionRuntime } from './execution-runtime.js';
 import { failPoint } from './fail-points.js';
 import { performWork } from './task-runner.js';
-import { type LoadedExecution, loadExecution, transitionChange } from './transition.js';
+import { type LoadedExecution, loadExecution, type MockTestCases, transitionChange } from './transition.js';
 
 /** Running executions kept in memory between transitions (beyond this, the least recently used are read again). */
 const CACHED_EXECUTIONS = 10_000;
@@ -23,6 +23,10 @@ export interface DurableRuntimeOptions {
   taskHandlers?: Record<string, TaskHandler>;
   /** Integrations that perform Task resources, asked in order. */
   integrations?: readonly Integration[];
+  /** The test cases executions started on `<stateMachineArn>#<TestCase>` run (Step Functions Local's mock config). */
+  mockConfig?: MockTestCases;
+  /** Scales the delay of Wait states, as Step Functions Local's `WAIT_TIME_SCALE` (0: no wait). @default 1 */
+  waitTimeScale?: number;
   /** Epoch ms. @default Date.now */
   clock?: () => number;
   /** @default Math.random */
@@ -141,13 +145,15 @@ export class DurableRuntime implements ExecutionRuntime {
       return Promise.resolve();
     }
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const timer = setTimeout(() => done(), ms);
+      // Whichever ends the sleep, the wake-up goes with it: left behind, a later wake() would call it and clear the
+      // `woken` flag that the next sleep must see (the runtime would then sleep through work that just finished).
+      const done = () => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
         this.wakeUp = undefined;
+        resolve();
+      };
+      this.wakeUp = () => {
         this.woken = false;
         done();
       };
@@ -194,7 +200,8 @@ export class DurableRuntime implements ExecutionRuntime {
         changes.push({ deleteWork: list.map((i) => i.id) });
         continue;
       }
-      changes.push(transitionChange(execution, list, now, this.random));
+      const { waitTimeScale, mockConfig } = this.options;
+      changes.push(transitionChange(execution, list, now, this.random, { waitTimeScale, mockConfig }));
       transitions[changes.length - 1] = execution;
     }
     if (changes.length === 0) return items.length;
@@ -228,7 +235,9 @@ export class DurableRuntime implements ExecutionRuntime {
       performers: { taskHandlers: this.options.taskHandlers, integrations: this.options.integrations },
       clock: this.clock,
       random: this.random,
+      mockConfig: this.options.mockConfig,
       getExecution: (arn) => this.store.getExecution(arn),
+      getHistory: (arn) => this.history(arn),
       done: (change) => {
         this.performing.delete(item.id);
         this.finished.push(change);
@@ -240,6 +249,18 @@ export class DurableRuntime implements ExecutionRuntime {
       },
     });
     if (this.performing.has(item.id)) this.performing.set(item.id, cancel);
+  }
+
+  /** An execution's whole history, page by page. */
+  private async history(executionArn: string): Promise<StoredHistoryEvent[]> {
+    const events: StoredHistoryEvent[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.store.getHistory(executionArn, { limit: 1_000, after });
+      events.push(...page.items);
+      after = page.next;
+    } while (after !== undefined);
+    return events;
   }
 
   /** Resolves the deliveries whose items were consumed and tells waiting workers about queued activity tasks. */

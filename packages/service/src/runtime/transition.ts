@@ -7,16 +7,42 @@ import {
   type Command,
   compileStateMachine,
   type EngineEvent,
+  type ExecutionIdentity,
   type ExecutionRecord,
   HistoryLog,
   parseResource,
+  type RunExecutionOptions,
+  scaledDueTime,
   step,
+  type TaskPerformers,
   uuid,
 } from '@lockstep/engine';
 import type { Change, ExecutionRow, TaskTokenRecord, WorkItem } from '../store/records.js';
 import { workId } from '../store/records.js';
 import { toStoredEvent } from './history-rows.js';
 import { parseRecord, serializeRecord } from './record-codec.js';
+
+/** Test cases of mocked responses (a parsed `MockConfigFile.json`), as the runtimes take them. */
+export type MockTestCases = NonNullable<RunExecutionOptions['mockConfig']>;
+
+/** A test case's mocked responses. */
+export type MockedResponses = NonNullable<TaskPerformers['mock']>['responses'];
+
+/**
+ * The identity of an execution started on `<stateMachineArn>#<TestCase>`: it names its test case, which stays with
+ * the execution's record (the engine keeps its identity there), so that the execution runs it after a restart too.
+ */
+export interface TestCaseIdentity extends ExecutionIdentity {
+  testCase?: string;
+}
+
+/** What a transition needs beyond the execution and its events. */
+export interface TransitionOptions {
+  /** Scales the delay of Wait states (Step Functions Local's `WAIT_TIME_SCALE`). @default 1 */
+  waitTimeScale?: number;
+  /** The test cases executions started on `<stateMachineArn>#<TestCase>` run. */
+  mockConfig?: MockTestCases;
+}
 
 /** Events whose `key` names a task that is over once they are applied. */
 const TASK_OUTCOMES: ReadonlySet<EngineEvent['type']> = new Set(['TaskSucceeded', 'TaskFailed', 'MapRunEnded']);
@@ -50,6 +76,7 @@ export function transitionChange(
   items: WorkItem[],
   now: number,
   random: () => number,
+  options: TransitionOptions = {},
 ): Change {
   const consumed = items.map((item) => item.id);
   const record = execution.record;
@@ -59,6 +86,8 @@ export function transitionChange(
   const log = new HistoryLog(record.nextEventId);
   const change: Change = { deleteWork: consumed, addWork: [], addTokens: [], closeTokens: [] };
   const events: EngineEvent[] = [];
+  const mocked = activityMock(record, options.mockConfig);
+  const scale = options.waitTimeScale ?? 1;
   for (const item of items) if (item.payload.kind === 'event') events.push(item.payload.event);
   const stored = events.length;
   // Timers already due (a `Wait` of 0 seconds, a retry without interval) fire within this transition: no
@@ -68,12 +97,13 @@ export function transitionChange(
     const event = events[i];
     if (i >= stored && !dueTimers.delete((event as { key: string }).key)) continue; // cancelled before it fired
     const result = step(machine, record, event, now, random, log);
-    for (const command of result.commands) {
+    for (const c of result.commands) {
+      const command = c.type === 'StartTimer' && scale !== 1 ? scaleWait(record, c, now, scale) : c;
       if (command.type === 'StartTimer' && command.dueTime <= now) {
         dueTimers.add(command.key);
         events.push({ type: 'TimerFired', key: command.key });
       } else if (command.type !== 'CancelTimer' || !dueTimers.delete(command.key)) {
-        applyCommand(change, record, command, now, random);
+        applyCommand(change, record, command, now, random, mocked);
       }
     }
     if (TASK_OUTCOMES.has(event.type) && 'key' in event) {
@@ -94,8 +124,53 @@ export function transitionChange(
   return change;
 }
 
+/**
+ * The mocked responses of the test case an execution runs, if it runs one; throws when the configuration does
+ * not define it (the configuration changed since the execution started).
+ */
+export function testCaseOf(
+  record: ExecutionRecord,
+  mockConfig: MockTestCases | undefined,
+): MockedResponses | undefined {
+  const testCase = (record as ExecutionRecord & TestCaseIdentity).testCase;
+  if (testCase === undefined || mockConfig === undefined) return undefined;
+  return mockConfig.testCase(record.stateMachineName, testCase);
+}
+
+/**
+ * The test case's answers for its mocked activity states, which never reach the task runner (an activity task
+ * waits for a worker): Step Functions Local fails them at once.
+ */
+function activityMock(record: ExecutionRecord | undefined, mockConfig: MockTestCases | undefined) {
+  if (!record) return undefined;
+  try {
+    return testCaseOf(record, mockConfig);
+  } catch {
+    // The task runner reports the missing test case when a task of the execution runs.
+    return undefined;
+  }
+}
+
+/** A Wait state's timer, its delay scaled as Step Functions Local's `WAIT_TIME_SCALE` does; other timers as they are. */
+function scaleWait(
+  record: ExecutionRecord,
+  command: Extract<Command, { type: 'StartTimer' }>,
+  now: number,
+  scale: number,
+): Command {
+  const dueTime = scaledDueTime(record, command.key, command.dueTime, now, scale);
+  return dueTime === command.dueTime ? command : { ...command, dueTime };
+}
+
 /** What a command of the core asks of the store. */
-function applyCommand(change: Change, record: ExecutionRecord, command: Command, now: number, random: () => number) {
+function applyCommand(
+  change: Change,
+  record: ExecutionRecord,
+  command: Command,
+  now: number,
+  random: () => number,
+  mocked: MockedResponses | undefined,
+) {
   const arn = record.executionArn;
   switch (command.type) {
     case 'StartTimer':
@@ -123,21 +198,34 @@ function applyCommand(change: Change, record: ExecutionRecord, command: Command,
       return;
     case 'InvokeTask': {
       const { request, key } = command;
-      const token: TaskTokenRecord | undefined =
-        parseResource(request.resource).kind === 'activity'
-          ? {
-              // An activity task waits for a worker: its token is what the worker reports back with.
-              taskToken: uuid(random),
-              executionArn: arn,
-              key,
-              activityArn: request.resource,
-              inputText: JSON.stringify(request.input),
-              createdDate: now,
-              status: 'queued',
-            }
-          : request.taskToken === undefined
-            ? undefined
-            : { taskToken: request.taskToken, executionArn: arn, key, createdDate: now, status: 'started' };
+      const activity = parseResource(request.resource).kind === 'activity';
+      if (activity && mocked?.mocks(request.stateName)) {
+        const outcome = mocked.respond(request, 0);
+        const event: EngineEvent = outcome.ok
+          ? { type: 'TaskSucceeded', key, output: outcome.output }
+          : { type: 'TaskFailed', key, error: outcome.error, cause: outcome.cause };
+        change.addWork!.push({
+          id: workId(arn, key),
+          executionArn: arn,
+          dueTime: now,
+          payload: { kind: 'event', event },
+        });
+        return;
+      }
+      const token: TaskTokenRecord | undefined = activity
+        ? {
+            // An activity task waits for a worker: its token is what the worker reports back with.
+            taskToken: uuid(random),
+            executionArn: arn,
+            key,
+            activityArn: request.resource,
+            inputText: JSON.stringify(request.input),
+            createdDate: now,
+            status: 'queued',
+          }
+        : request.taskToken === undefined
+          ? undefined
+          : { taskToken: request.taskToken, executionArn: arn, key, createdDate: now, status: 'started' };
       if (token) change.addTokens!.push(token);
       if (token?.activityArn === undefined) {
         change.addWork!.push({
