@@ -1,0 +1,4 @@
+// The average of the event's numbers.
+export const handler = async ({ numbers }) => ({
+  average: numbers.reduce((total, n) => total + n, 0) / numbers.length,
+});
