@@ -2,6 +2,7 @@
 // `npm run build` first (`npm test` does it).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +83,60 @@ describe('lockstep serve (built CLI)', () => {
     expect([described.status, described.output]).toEqual(['SUCCEEDED', '{"hello":"Ada"}']);
     server.child.kill('SIGTERM');
     expect(await exited(server.child)).toBe(0);
+  });
+
+  it('calls an HTTP API with an API-key connection from --connections', async () => {
+    const api = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ key: req.headers['x-api-key'], path: req.url }));
+    });
+    await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
+    const connectionArn = 'arn:aws:events:us-east-1:123456789012:connection/scores/1';
+    const connectionsFile = join(data, 'connections.json');
+    writeFileSync(
+      connectionsFile,
+      JSON.stringify({
+        [connectionArn]: {
+          authorizationType: 'API_KEY',
+          authParameters: { ApiKeyAuthParameters: { ApiKeyName: 'x-api-key', ApiKeyValue: 'secret-key' } },
+        },
+      }),
+    );
+    const server = await serve('--connections', connectionsFile);
+    try {
+      const sfn = client(server.url);
+      const port = (api.address() as { port: number }).port;
+      const definition = JSON.stringify({
+        StartAt: 'Score',
+        States: {
+          Score: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::http:invoke',
+            Parameters: {
+              ApiEndpoint: `http://127.0.0.1:${port}/score`,
+              Method: 'GET',
+              Authentication: { ConnectionArn: connectionArn },
+            },
+            ResultSelector: { 'body.$': '$.ResponseBody', 'status.$': '$.StatusCode' },
+            End: true,
+          },
+        },
+      });
+      const { stateMachineArn } = await sfn.send(
+        new CreateStateMachineCommand({ name: 'scorer', definition, roleArn: 'arn:aws:iam::123456789012:role/r' }),
+      );
+      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
+      let described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      for (let i = 0; i < 100 && described.status === 'RUNNING'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      }
+      expect(JSON.parse(described.output!)).toEqual({ body: { key: 'secret-key', path: '/score' }, status: 200 });
+    } finally {
+      server.child.kill('SIGTERM');
+      await exited(server.child);
+      api.close();
+    }
   });
 
   it('finishes a Standard execution after being killed with SIGKILL during a Wait', async () => {

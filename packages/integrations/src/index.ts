@@ -4,8 +4,8 @@
  */
 export { awsSdkIntegration } from './aws-sdk/aws-sdk-integration.js';
 export type { AwsCredentials, AwsSdkConfig } from './aws-sdk/config.js';
+export * from './http/index.js';
 export * from './lambda/index.js';
-export { MockConfigError } from './mock/mock-config-error.js';
 export {
   type MockConfig,
   type MockedAnswer,
@@ -13,4 +13,5 @@ export {
   type ParseMockConfigOptions,
   parseMockConfig,
 } from './mock/mock-config.js';
+export { MockConfigError } from './mock/mock-config-error.js';
 export type { MockedResponses, MockTestCases } from './mock/test-case.js';

@@ -39,6 +39,9 @@ Options:
                      else ./MockConfigFile.json when there is one)
   --functions <dir>  Folder of the local Lambda functions Task states call: <dir>/<name>.{js,mjs,ts} or
                      <dir>/<name>/index.*, exporting handler(event, context) (default: ./functions)
+  --connections <file>  EventBridge connections for HTTP Tasks, as JSON: { "<connectionArn>": {
+                     "authorizationType": "API_KEY" | "BASIC" | "OAUTH_CLIENT_CREDENTIALS",
+                     "authParameters": <CreateConnection's AuthParameters> } }
   --wait-time-scale <n>  Scale of the delay of Wait states, as Step Functions Local: 0.5 halves it, 0 skips it
                      (default: $WAIT_TIME_SCALE, else 1)
   -h, --help         Show this help
@@ -116,6 +119,17 @@ async function loadMockConfig(io: CliIO, named: string | undefined) {
   }
 }
 
+/** The HTTP Task connections of `--connections <file>` (none without it). */
+async function loadConnections(io: CliIO, path: string | undefined) {
+  if (path === undefined) return undefined;
+  const text = await readTextFile(io, path, 'connections file');
+  try {
+    return JSON.parse(text) as NonNullable<import('@lockstep/integrations').HttpTaskConfig['connections']>;
+  } catch (err) {
+    throw new CliError(`connections file '${path}' is not JSON: ${describeError(err)}`, ExitCode.BadRequest);
+  }
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
@@ -147,6 +161,7 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
         'mock-config': { type: 'string' },
         'wait-time-scale': { type: 'string' },
         functions: { type: 'string' },
+        connections: { type: 'string' },
       },
     }),
   );
@@ -167,6 +182,13 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
     accountId,
   });
   const awsSdk = integrations.awsSdkIntegration({ resolveFrom: io.cwd });
+  const connections = await loadConnections(io, values.connections);
+  let http: ReturnType<typeof integrations.httpIntegration>;
+  try {
+    http = integrations.httpIntegration({ region, connections });
+  } catch (err) {
+    throw new CliError(`bad connections file: ${describeError(err)}`, ExitCode.BadRequest);
+  }
 
   let storeLabel = 'in memory';
   let store: Awaited<ReturnType<typeof serviceModule.createMemoryStore>>;
@@ -185,7 +207,7 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
     retentionDays: parseRetentionDays(values['retention-days']),
     mockConfig: mock?.config,
     waitTimeScale,
-    integrations: [lambda, awsSdk],
+    integrations: [lambda, awsSdk, http],
   });
   service.start();
   let running: Awaited<ReturnType<typeof serverModule.startServer>>;
