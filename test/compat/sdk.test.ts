@@ -12,6 +12,7 @@ import { describeProtocol } from './sdk/protocol.js';
 import { describeStateMachines } from './sdk/state-machines.js';
 import { describeTagsAndValidation } from './sdk/tags-and-validation.js';
 import { describeTasks } from './sdk/tasks.js';
+import { describeTestState } from './sdk/test-state.js';
 import { type InProcessServer, startInProcessServer } from './support/in-process-server.js';
 import { type CallLog, sfnClient } from './support/sdk-client.js';
 
@@ -44,6 +45,7 @@ describe('@aws-sdk/client-sfn against lockstep', () => {
   describeExecutions(ctx);
   describeTasks(ctx);
   describeTagsAndValidation(ctx);
+  describeTestState(ctx);
   describeProtocol(ctx);
 
   // Runs last: the suites above have called every operation by now.

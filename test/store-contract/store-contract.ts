@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../packages/service/src/index.js';
 import { describeActivitiesAndTags } from './activities-and-tags-contract.js';
 import { describeCommit } from './commit-contract.js';
+import { describeConnections } from './connections-contract.js';
 import { describeExecutions } from './executions-contract.js';
 import { stateMachineRecord } from './fixtures.js';
 import { describeStateMachines } from './state-machines-contract.js';
@@ -32,6 +33,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
     describeCommit(store);
     describeWork(store);
     describeActivitiesAndTags(store);
+    describeConnections(store);
 
     it('closes', async () => {
       const own = await open();

@@ -10,8 +10,9 @@
  * `ObjectMapper.readTree`, content after the first complete value is ignored (`FAIL_ON_TRAILING_TOKENS` is
  * off by default), so `{} xyz` parses as `{}`.
  */
-import { DEFINITION_JACKSON, dialectLocation, type JacksonDialect } from './json-text-dialect.js';
+
 import { findNestingViolation, nestsTooDeep } from './json-nesting.js';
+import { DEFINITION_JACKSON, dialectLocation, type JacksonDialect } from './json-text-dialect.js';
 import { JacksonScanner } from './json-text-scanner.js';
 
 export { jacksonLocation } from './json-text-dialect.js';

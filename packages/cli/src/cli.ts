@@ -6,13 +6,14 @@ import { wantsHelp } from './args.js';
 import type { Command } from './command.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
+import { testStateCommand } from './commands/test-state.js';
 import { validateCommand } from './commands/validate.js';
 import { describeError, type EngineLoader, loadEngine } from './engine.js';
 import { CliError, ExitCode, usageError } from './exit.js';
 import type { CliIO } from './io.js';
 import { readCliVersion } from './version.js';
 
-const COMMANDS: readonly Command[] = [serveCommand, runCommand, validateCommand];
+const COMMANDS: readonly Command[] = [serveCommand, runCommand, validateCommand, testStateCommand];
 
 const usage = `lockstep: run AWS Step Functions state machines locally, with AWS's exact semantics.
 

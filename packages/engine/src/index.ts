@@ -28,5 +28,16 @@ export {
 } from './runtime/task-dispatch.js';
 export type { TaskHandler } from './runtime/task-handlers.js';
 export { scaledDueTime } from './runtime/wait-scale.js';
+export type { InspectionStage, StateInspector } from './state-inspector.js';
 export { type StepResult, step } from './step.js';
+export {
+  type ErrorHandlingDetails,
+  resolveTestedState,
+  TESTED_STATE_NAME,
+  type TestedState,
+  type TestStateOptions,
+  type TestStateResult,
+  type TestStateStatus,
+  testState,
+} from './test-state.js';
 export { type ValidationResult, validateStateMachineDefinition } from './validate.js';

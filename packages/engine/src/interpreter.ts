@@ -28,6 +28,7 @@ import type { Outcome } from './jsonata-io.js';
 import { type Command, type EngineEvent, EXECUTION_TIMEOUT_KEY } from './messages.js';
 import { checkAssignedSize, checkPayloadSize, stringify } from './payload.js';
 import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
+import type { StateInspector } from './state-inspector.js';
 
 const NO_EXTRAS: ContextExtras = {};
 
@@ -54,6 +55,11 @@ export class Interpreter {
   readonly log: HistoryLog;
   /** The event that sibling `...StateAborted` events follow: the failing branch's last event. */
   siblingAbortPrevious = 0;
+  /**
+   * Set only by TestState (`testState`): observes one state's data flow and stops the run before its next
+   * state. Executions leave it unset and pay one property check per transition and per recorded stage.
+   */
+  inspector?: StateInspector;
 
   constructor(
     readonly machine: CompiledMachine,
@@ -153,6 +159,7 @@ export class Interpreter {
     run.driving = true;
     try {
       while (run.next && run.status === 'running' && this.execution.status === 'RUNNING') {
+        if (this.inspector && !this.inspector.entering(run)) break;
         const { state, input, inputText } = run.next;
         run.next = undefined;
         this.enter(run, state, input, inputText);
@@ -266,6 +273,7 @@ export class Interpreter {
     cause: string | undefined,
     options?: FailureOptions,
   ): void {
+    this.inspector?.failed(error, cause);
     const beforeGivingUp = options?.beforeGivingUp;
     if (state.retriers.length === 0 && state.catchers.length === 0) {
       beforeGivingUp?.();

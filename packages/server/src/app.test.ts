@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { activityOperations } from '../../service/src/api/activities.js';
+import { connectionOperations } from '../../service/src/api/connections.js';
 import type { Operation } from '../../service/src/api/context.js';
 import { stateMachineOperations } from '../../service/src/api/state-machines.js';
 import { tagOperations } from '../../service/src/api/tags.js';
@@ -172,5 +173,72 @@ describe('the AWS JSON 1.0 app', () => {
     });
     expect(logError).toHaveBeenCalledTimes(1);
     expect(logError).toHaveBeenCalledWith('Explode failed unexpectedly', boom);
+  });
+});
+
+describe('EventBridge operations (AWSEvents targets)', () => {
+  function eventsSetup() {
+    const ctx = testContext();
+    const app = createApp(stateMachineOperations(ctx), { eventsOperations: connectionOperations(ctx) });
+    const call = (target: string, body: unknown) =>
+      app.request('/', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
+      });
+    return { app, call };
+  }
+  /** The body of an answer, as an object. */
+  const bodyOf = async (response: Response) => (await response.json()) as Record<string, unknown>;
+
+  it('routes AWSEvents.<Operation> to the events operations, answered in AWS JSON 1.1', async () => {
+    const { call } = eventsSetup();
+    const created = await answer(
+      await call('AWSEvents.CreateConnection', {
+        Name: 'api',
+        AuthorizationType: 'API_KEY',
+        AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: 'k', ApiKeyValue: 'v' } },
+      }),
+    );
+    expect(created).toMatchObject({ status: 200, type: 'application/x-amz-json-1.1' });
+    expect((created.body as Record<string, unknown>).ConnectionArn).toMatch(
+      /^arn:aws:events:us-east-1:123456789012:connection\/api\//,
+    );
+    expect((await bodyOf(await call('AWSEvents.DescribeConnection', { Name: 'api' }))).Name).toBe('api');
+  });
+
+  it("answers EventBridge's errors with a bare __type", async () => {
+    const { call } = eventsSetup();
+    expect(await answer(await call('AWSEvents.DescribeConnection', { Name: 'nope' }))).toEqual({
+      status: 400,
+      type: 'application/x-amz-json-1.1',
+      body: {
+        __type: 'ResourceNotFoundException',
+        message: "Failed to describe the connection(s). Connection 'nope' does not exist.",
+      },
+    });
+    expect(await answer(await call('AWSEvents.PutRule', {}))).toEqual({
+      status: 400,
+      type: 'application/x-amz-json-1.1',
+      body: { __type: 'UnknownOperationException' },
+    });
+  });
+
+  it('keeps the two operation maps apart', async () => {
+    const { call } = eventsSetup();
+    expect((await bodyOf(await call('AWSEvents.ListStateMachines', {}))).__type).toBe('UnknownOperationException');
+    expect(await answer(await call('AWSStepFunctions.ListConnections', {}))).toEqual({
+      status: 400,
+      type: 'application/x-amz-json-1.0',
+      body: { __type: 'com.amazon.coral.service#UnknownOperationException' },
+    });
+    expect((await answer(await call('AWSStepFunctions.ListStateMachines', {}))).status).toBe(200);
+  });
+
+  it('leaves AWSEvents targets unknown without events operations', async () => {
+    const { call } = setup();
+    expect((await answer(await call('AWSEvents.ListConnections', '{}'))).body).toEqual({
+      __type: 'com.amazon.coral.service#UnknownOperationException',
+    });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The Step Functions HTTP API as a Hono app: `POST /` with `X-Amz-Target: AWSStepFunctions.<Operation>` and a JSON
- * body, answered with the operation's result or AWS's error body.
+ * body, answered with the operation's result or AWS's error body. EventBridge's operations served alongside (the
+ * connections of HTTP Tasks) are reached with `X-Amz-Target: AWSEvents.<Operation>` and answered in EventBridge's
+ * AWS JSON 1.1: its content type, and error bodies whose `__type` is the bare error name.
  *
  * Routing looks at the target header only: SDKs send StartSyncExecution and TestState to a `sync-` prefixed host,
  * which must reach the same operations. Bad requests (unknown targets, bodies that are not JSON objects, bodies over
@@ -20,8 +22,30 @@ import {
   type WireError,
 } from './aws-json.js';
 
+/** EventBridge's target prefix: `X-Amz-Target: AWSEvents.<Operation>`. */
+const EVENTS_TARGET_PREFIX = 'AWSEvents.';
+
+/** EventBridge's media type (AWS JSON 1.1). */
+const EVENTS_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+/** How a request is answered: Step Functions' AWS JSON 1.0, or EventBridge's 1.1. */
+interface Protocol {
+  contentType: string;
+  errorBody(error: WireError): Record<string, unknown>;
+}
+
+const STEP_FUNCTIONS: Protocol = { contentType: CONTENT_TYPE, errorBody };
+
+/** EventBridge names errors without a namespace (`{"__type":"ResourceNotFoundException","message":...}`). */
+const EVENTS: Protocol = {
+  contentType: EVENTS_CONTENT_TYPE,
+  errorBody: (error) => ({ __type: error.code, ...(error.message && { message: error.message }), ...error.members }),
+};
+
 /** Options of {@link createApp}. */
 export interface AppOptions {
+  /** EventBridge operations (keyed by AWS operation name, e.g. `CreateConnection`), for `AWSEvents.` targets. */
+  eventsOperations?: Record<string, Operation>;
   /** Where unexpected operation failures are reported (once each). @default console.error */
   logError?: (message: string, error: unknown) => void;
 }
@@ -32,21 +56,25 @@ export function createApp(operations: Record<string, Operation>, options: AppOpt
   const app = new Hono();
 
   app.post('/', async (c) => {
+    const target = c.req.header('x-amz-target') ?? '';
+    const events = options.eventsOperations !== undefined && target.startsWith(EVENTS_TARGET_PREFIX);
+    const protocol = events ? EVENTS : STEP_FUNCTIONS;
+    const failure = (error: WireError): Response => reply(protocol, protocol.errorBody(error), error.status);
     // Served by @hono/node-server, the Node request is at hand: reading it directly skips building a web
     // Request and a web stream for each call (a large part of a small call's cost).
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     const text = incoming ? await readIncoming(incoming) : await readBody(c.req.raw);
     if (text === undefined) {
-      return reply(errorBody(protocolError('RequestEntityTooLargeException', 413, 'Request entity too large')), 413);
+      return failure(protocolError('RequestEntityTooLargeException', 413, 'Request entity too large'));
     }
     const request = parseObject(text);
     if (!request) return failure(protocolError('SerializationException', 400));
-    const target = c.req.header('x-amz-target') ?? '';
-    const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-    const operation = name !== undefined && Object.hasOwn(operations, name) ? operations[name] : undefined;
+    const [prefix, served] = events ? [EVENTS_TARGET_PREFIX, options.eventsOperations!] : [TARGET_PREFIX, operations];
+    const name = target.startsWith(prefix) ? target.slice(prefix.length) : undefined;
+    const operation = name !== undefined && Object.hasOwn(served, name) ? served[name] : undefined;
     if (!operation) return failure(protocolError('UnknownOperationException', 400));
     try {
-      return reply(await operation(request), 200);
+      return reply(protocol, await operation(request), 200);
     } catch (error) {
       if (isWireError(error)) return failure(error);
       logError(`${name} failed unexpectedly`, error);
@@ -55,26 +83,26 @@ export function createApp(operations: Record<string, Operation>, options: AppOpt
   });
 
   // Any other method or path: AWS's request layer knows no operation there.
-  app.all('*', () => failure(protocolError('UnknownOperationException', 400)));
+  app.all('*', () => stepFunctionsFailure(protocolError('UnknownOperationException', 400)));
 
   // Failures outside the operations (e.g. the connection breaks while the body is read).
   app.onError((error) => {
     logError('request failed unexpectedly', error);
-    return failure(protocolError('InternalFailure', 500));
+    return stepFunctionsFailure(protocolError('InternalFailure', 500));
   });
 
   return app;
 }
 
-function failure(error: WireError): Response {
-  return reply(errorBody(error), error.status);
+function stepFunctionsFailure(error: WireError): Response {
+  return reply(STEP_FUNCTIONS, errorBody(error), error.status);
 }
 
-function reply(body: Record<string, unknown>, status: number): Response {
+function reply(protocol: Protocol, body: Record<string, unknown>, status: number): Response {
   return new Response(JSON.stringify(body), {
     status,
     // SDKs report the request id (`$metadata.requestId`) from this header.
-    headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': randomUUID() },
+    headers: { 'content-type': protocol.contentType, 'x-amzn-requestid': randomUUID() },
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Integration, TaskHandler } from '@lockstep/engine';
 import { activityOperations } from './api/activities.js';
+import { connectionOperations, resolveStoredConnection, type StoredConnection } from './api/connections.js';
 import type { Operation, ServiceContext } from './api/context.js';
 import { executionOperations } from './api/executions.js';
 import { expressOperations } from './api/express.js';
@@ -11,6 +12,7 @@ import { historyOperations } from './api/history.js';
 import { stateMachineOperations } from './api/state-machines.js';
 import { tagOperations } from './api/tags.js';
 import { taskOperations } from './api/tasks.js';
+import { testStateOperations } from './api/test-state.js';
 import { validateDefinitionOperations } from './api/validate-definition.js';
 import { nestedExecutionIntegration } from './integrations/nested-execution.js';
 import { DurableRuntime, type DurableRuntimeOptions } from './runtime/durable-runtime.js';
@@ -56,6 +58,16 @@ export interface ServiceOptions {
 export interface Service {
   /** The API operations, keyed by AWS operation name (`CreateStateMachine`, ...). */
   readonly operations: Record<string, Operation>;
+  /**
+   * EventBridge's operations served with them (the connections HTTP Tasks use), keyed by AWS operation name
+   * (`CreateConnection`, ...): the server routes `X-Amz-Target: AWSEvents.<Operation>` here.
+   */
+  readonly eventsOperations: Record<string, Operation>;
+  /**
+   * The stored connection an HTTP Task's `ConnectionArn` names (secrets included), or undefined: what
+   * `httpIntegration({ resolveConnection })` asks for connections it was not given.
+   */
+  resolveConnection(connectionArn: string): Promise<StoredConnection | undefined>;
   readonly runtime: DurableRuntime;
   /** Starts running executions. */
   start(): void;
@@ -104,11 +116,15 @@ export function createService(options: ServiceOptions): Service {
     ...expressOperations(ctx, testing),
     ...historyOperations(ctx),
     ...taskOperations(ctx, { pollMs: options.activityPollMs }),
+    ...testStateOperations(ctx),
   };
   const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
   let stopRetention: (() => void) | undefined;
+  const eventsOperations = connectionOperations(ctx);
   return {
     operations,
+    eventsOperations,
+    resolveConnection: (connectionArn) => resolveStoredConnection(ctx, connectionArn),
     runtime,
     start() {
       runtime.start();

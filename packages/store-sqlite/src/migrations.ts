@@ -127,6 +127,24 @@ export const sqliteMigrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Dated a day on: the names sort in the order they apply, and '2026-11-21-c...' would sort first.
+    name: '2026-11-22-connections',
+    sql: `
+      -- EventBridge connections, keyed by name (unique, as in EventBridge); listed in name order.
+      CREATE TABLE connections (
+        name TEXT PRIMARY KEY,
+        connection_arn TEXT NOT NULL,
+        authorization_type TEXT NOT NULL,
+        auth_parameters TEXT NOT NULL,
+        description TEXT,
+        connection_state TEXT NOT NULL,
+        creation_time INTEGER NOT NULL,
+        last_modified_time INTEGER NOT NULL,
+        last_authorized_time INTEGER
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The database holds migrations this code does not know: it was written by a newer Lockstep. */

@@ -34,6 +34,11 @@ export const taskTokenColumns = `token AS taskToken, execution_arn AS executionA
 /** `activities` columns, as `ActivityRecord` members. */
 export const activityColumns = 'activity_arn AS activityArn, name, creation_date AS creationDate';
 
+/** `connections` columns, as `ConnectionRecord` members. */
+export const connectionColumns = `connection_arn AS connectionArn, name, authorization_type AS authorizationType,
+  auth_parameters AS authParameters, description, connection_state AS connectionState,
+  creation_time AS creationTime, last_modified_time AS lastModifiedTime, last_authorized_time AS lastAuthorizedTime`;
+
 /** The record of a row selected with one of the column lists above: its NULL members left out. */
 export function recordOf<T>(row: Record<string, unknown>): T {
   const record: Record<string, unknown> = {};

@@ -18,6 +18,8 @@ import { dirname } from 'node:path';
 import type {
   ActivityRecord,
   Change,
+  ConnectionFilter,
+  ConnectionRecord,
   ExecutionRow,
   ExecutionSummary,
   InsertExecutionResult,
@@ -36,7 +38,7 @@ import { addWorkItem, applyChanges } from './commit.js';
 import { decodeCursor, pageOf, rowsToRead } from './cursor.js';
 import { migrate } from './migrations.js';
 import { optionalRecordOf, recordOf } from './rows.js';
-import { prepareStatements, type Statements, stateMachineValues } from './statements.js';
+import { connectionValues, prepareStatements, type Statements, stateMachineValues } from './statements.js';
 
 /** Where the store keeps its data: a file (created with its directory when missing), or memory only. */
 export type SqliteStoreOptions = { path: string } | { memory: true };
@@ -379,6 +381,38 @@ export class SqliteStore implements Store {
     this.#transaction(() => {
       for (const key of keys) this.#sql.removeTag.run(resourceArn, key);
     });
+  }
+
+  // ------------------------------------------------------------------ EventBridge connections
+  async insertConnection(record: ConnectionRecord): Promise<boolean> {
+    return this.#sql.insertConnection.run(...connectionValues(record)).changes === 1;
+  }
+
+  async getConnection(name: string): Promise<ConnectionRecord | undefined> {
+    return optionalRecordOf(this.#sql.getConnection.get(name));
+  }
+
+  async updateConnection(record: ConnectionRecord): Promise<boolean> {
+    return this.#sql.updateConnection.run(...connectionValues(record)).changes === 1;
+  }
+
+  async deleteConnection(name: string): Promise<void> {
+    this.#sql.deleteConnection.run(name);
+  }
+
+  async listConnections({
+    limit,
+    after,
+    namePrefix,
+    connectionState,
+  }: ListOptions & ConnectionFilter): Promise<Page<ConnectionRecord>> {
+    const rows = this.#sql.listConnections.all({
+      after: after === undefined ? '' : (decodeCursor('connections', after, ['string'])[0] as string),
+      prefix: namePrefix ?? '',
+      state: connectionState ?? null,
+      limit: rowsToRead(limit),
+    });
+    return pageOf(rows.map(recordOf<ConnectionRecord>), limit, 'connections', (c) => [c.name]);
   }
 
   async close(): Promise<void> {

@@ -3,11 +3,11 @@
  * resolved here, so evaluation only reads the input and computes.
  */
 import { compileDataPath, PathNotFoundError, PathSyntaxError } from '../jsonpath/index.js';
+import { memoizeByText } from '../memo.js';
 import type { EvaluationScope } from '../scope.js';
 import { INTRINSIC_FUNCTIONS } from './functions/function-table.js';
 import { intrinsicRuntimeError, invalidArguments, MissingPathArgumentError } from './intrinsic-failure.js';
 import { type IntrinsicArgument, type IntrinsicCall, IntrinsicSyntaxError, parseIntrinsic } from './parse-intrinsic.js';
-import { memoizeByText } from '../memo.js';
 
 /** A compiled call: its result for an input, or a thrown `StatesError('States.Runtime', <AWS's cause>)`. */
 export type CompiledIntrinsic = (input: unknown, scope: EvaluationScope) => unknown;
@@ -19,7 +19,9 @@ type Evaluator = (input: unknown, scope: EvaluationScope) => unknown;
  * AWS rejects when the definition is created: malformed syntax, an unknown function, an invalid path
  * argument, calls nested more than 10 deep. A wrong argument count is AWS's run-time error instead.
  */
-export const compileIntrinsic: (text: string) => CompiledIntrinsic = memoizeByText((text) => compileIntrinsicUncached(text));
+export const compileIntrinsic: (text: string) => CompiledIntrinsic = memoizeByText((text) =>
+  compileIntrinsicUncached(text),
+);
 
 /** compileIntrinsic without the cache. */
 function compileIntrinsicUncached(text: string): CompiledIntrinsic {

@@ -3,6 +3,8 @@
  * selector returning all matches, paths with functions into a failure (Step Functions cannot evaluate them: AWS
  * answers `$.Jobs.sum()` with "could not be found").
  */
+
+import { memoizeByText } from '../memo.js';
 import { compileDefinite } from './definite.js';
 import { type CompileOperandPath, compileFilter, NO_VALUE } from './filter-evaluate.js';
 import { FUNCTIONS_UNSUPPORTED } from './jayway-messages.js';
@@ -10,7 +12,6 @@ import { parseJaywayPath } from './jayway-parser.js';
 import { PathNotFoundError } from './path-errors.js';
 import { compileSelector, type FilterPredicate } from './select.js';
 import { isDefinitePath, type PathToken } from './tokens.js';
-import { memoizeByText } from '../memo.js';
 
 /** A JSONPath compiled against a root value. */
 export interface CompiledPath {

@@ -113,6 +113,8 @@ describe('checkTransitions', () => {
       StartAt: 'P',
       States: { P: { Type: 'Parallel', Branches: [{ StartAt: 'P', States: { P: PASS_END } }], End: true } },
     };
-    expect(diagnose(definition)).toEqual([['DUPLICATE_STATE_NAME', 'Duplicate State name: P', '/States/P/Branches[0]/States/P']]);
+    expect(diagnose(definition)).toEqual([
+      ['DUPLICATE_STATE_NAME', 'Duplicate State name: P', '/States/P/Branches[0]/States/P'],
+    ]);
   });
 });

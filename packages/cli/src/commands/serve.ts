@@ -185,7 +185,13 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
   const connections = await loadConnections(io, values.connections);
   let http: ReturnType<typeof integrations.httpIntegration>;
   try {
-    http = integrations.httpIntegration({ region, connections });
+    http = integrations.httpIntegration({
+      region,
+      connections,
+      // Connections created with `aws events create-connection` are in the store; the file's win.
+      resolveConnection: (arn) =>
+        service.resolveConnection(arn) as Promise<import('@lockstep/integrations').ConnectionConfig | undefined>,
+    });
   } catch (err) {
     throw new CliError(`bad connections file: ${describeError(err)}`, ExitCode.BadRequest);
   }
@@ -212,7 +218,12 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
   service.start();
   let running: Awaited<ReturnType<typeof serverModule.startServer>>;
   try {
-    running = await serverModule.startServer({ operations: service.operations, host: values.host, port });
+    running = await serverModule.startServer({
+      operations: service.operations,
+      eventsOperations: service.eventsOperations,
+      host: values.host,
+      port,
+    });
   } catch (err) {
     await service.stop();
     await lambda.close();

@@ -31,6 +31,7 @@ export function compileChoiceState(name: string, def: ChoiceState, language: Que
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run);
       const input = basics.inputPath(run.input, scope);
+      it.inspector?.stage('afterInputPath', input);
       const branch = rules.find((rule) => rule.test(input, scope)) ?? fallback;
       // AWS raises States.Runtime here, not the spec's States.NoChoiceMatched.
       if (branch.next === undefined) throw runtimeError(NO_MATCH);

@@ -35,6 +35,8 @@ export function compileFailState(name: string, def: FailState, language: QueryLa
     type: 'Fail',
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run);
+      // AWS's TestState reports the input as `afterInputPath` though Fail has no InputPath (recorded).
+      if (!jsonata) it.inspector?.stage('afterInputPath', run.input);
       it.failRun(run, error(run.input, scope), cause(run.input, scope));
     },
   };

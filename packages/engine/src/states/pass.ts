@@ -31,9 +31,22 @@ export function compilePassState(name: string, def: PassState, language: QueryLa
     type: 'Pass',
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run);
-      const effective = parameters(basics.inputPath(run.input, scope), scope);
+      const afterInputPath = basics.inputPath(run.input, scope);
+      const effective = parameters(afterInputPath, scope);
       const value = hasResult ? result : effective;
-      const output = basics.outputPath(resultPath(run.input, value), scope);
+      // AWS's TestState reports a Result as `result` (and then neither InputPath nor Parameters stage), and every
+      // Pass value as `afterResultSelector` (recorded).
+      if (it.inspector) {
+        if (hasResult) it.inspector.stage('result', value);
+        else {
+          it.inspector.stage('afterInputPath', afterInputPath);
+          it.inspector.stage('afterParameters', effective);
+        }
+      }
+      it.inspector?.stage('afterResultSelector', value);
+      const afterResultPath = resultPath(run.input, value);
+      it.inspector?.stage('afterResultPath', afterResultPath);
+      const output = basics.outputPath(afterResultPath, scope);
       it.exit(run, this, output, { assigned: assign?.(value, scope) });
     },
   };

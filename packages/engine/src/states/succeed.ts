@@ -16,8 +16,10 @@ export function compileSucceedState(name: string, def: SucceedState, language: Q
     type: 'Succeed',
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run);
-      const output = outcome ? outcome(scope).output : basics.outputPath(basics.inputPath(run.input, scope), scope);
-      it.exit(run, this, output);
+      if (outcome) return it.exit(run, this, outcome(scope).output);
+      const input = basics.inputPath(run.input, scope);
+      it.inspector?.stage('afterInputPath', input);
+      it.exit(run, this, basics.outputPath(input, scope));
     },
   };
 }

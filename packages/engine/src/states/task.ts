@@ -47,7 +47,7 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
       // A callback Task gets a fresh token per attempt: `$$.Task.Token` for its Parameters.
       const token = resource.pattern === 'waitForTaskToken' ? taskToken(it.random) : undefined;
       const scope = it.scope(run, token === undefined ? withRetry : { withRetryCount: true, taskToken: token });
-      const input = flow.input(scope);
+      const input = flow.input(scope, it.inspector);
       const timeout = timeoutSeconds(run.input, scope);
       const heartbeat = heartbeatSeconds(run.input, scope);
       events.scheduled(it, run, input, timeout, heartbeat);
@@ -102,7 +102,7 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
         return it.stateFailed(run, this, error, cause);
       }
       events.succeeded(it, run, resultText);
-      const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }));
+      const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }), it.inspector);
       it.exit(run, this, output, { assigned });
     },
     abort(it: Interpreter, run: BlockRun, reason: AbortReason) {

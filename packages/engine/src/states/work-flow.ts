@@ -8,6 +8,7 @@ import type { Json, QueryLanguage, StateBase } from '@lockstep/asl';
 import { compileAssign, compileInputOutputPath, compileResultPath, compileTemplate } from '../io.js';
 import { compileJsonataOutcome, compileJsonataValue, type Outcome } from '../jsonata-io.js';
 import type { StateScope } from '../scope.js';
+import type { StateInspector } from '../state-inspector.js';
 
 /** The fields the flow reads. */
 export interface WorkFlowFields extends StateBase {
@@ -19,10 +20,10 @@ export interface WorkFlowFields extends StateBase {
 
 /** A compiled flow. */
 export interface WorkFlow {
-  /** The effective input the work receives. */
-  input(scope: StateScope): Json;
+  /** The effective input the work receives; `inspector` (TestState only) records its stages. */
+  input(scope: StateScope, inspector?: StateInspector): Json;
   /** The state's output and assignments; `scope` carries the result (see `Interpreter.scope`). */
-  finish(scope: StateScope): Outcome;
+  finish(scope: StateScope, inspector?: StateInspector): Outcome;
 }
 
 /**
@@ -33,7 +34,18 @@ export function compileWorkFlow(def: WorkFlowFields, language: QueryLanguage, wi
   if (language === 'JSONata') {
     const args = withParameters ? compileJsonataValue(def.Arguments, 'Arguments') : undefined;
     const outcome = compileJsonataOutcome(def, 'result');
-    return { input: (scope) => (args ? args(scope) : scope.input), finish: outcome };
+    return {
+      input(scope, inspector) {
+        if (!args) return scope.input;
+        const afterArguments = args(scope);
+        inspector?.stage('afterArguments', afterArguments);
+        return afterArguments;
+      },
+      finish(scope, inspector) {
+        inspector?.stage('result', scope.result as Json);
+        return outcome(scope);
+      },
+    };
   }
   const inputPath = compileInputOutputPath(def.InputPath);
   const parameters = compileTemplate(withParameters ? def.Parameters : undefined);
@@ -42,10 +54,23 @@ export function compileWorkFlow(def: WorkFlowFields, language: QueryLanguage, wi
   const outputPath = compileInputOutputPath(def.OutputPath);
   const assign = compileAssign(def.Assign);
   return {
-    input: (scope) => parameters(inputPath(scope.input, scope), scope),
-    finish(scope) {
+    input(scope, inspector) {
+      const afterInputPath = inputPath(scope.input, scope);
+      inspector?.stage('afterInputPath', afterInputPath);
+      const afterParameters = parameters(afterInputPath, scope);
+      inspector?.stage('afterParameters', afterParameters);
+      return afterParameters;
+    },
+    finish(scope, inspector) {
       const result = scope.result as Json;
-      const output = outputPath(resultPath(scope.input, resultSelector(result, scope)), scope);
+      const afterResultSelector = resultSelector(result, scope);
+      const afterResultPath = resultPath(scope.input, afterResultSelector);
+      if (inspector) {
+        inspector.stage('result', result);
+        inspector.stage('afterResultSelector', afterResultSelector);
+        inspector.stage('afterResultPath', afterResultPath);
+      }
+      const output = outputPath(afterResultPath, scope);
       // Assign reads the raw result, before ResultSelector.
       return { output, assigned: assign?.(result, scope) };
     },

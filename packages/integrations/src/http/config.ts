@@ -51,6 +51,11 @@ export interface ConnectionConfig {
 export interface HttpTaskConfig {
   /** Connections by ARN (`arn:aws:events:<region>:<account>:connection/<name>/<id>`). */
   connections?: Record<string, ConnectionConfig>;
+  /**
+   * Asked for a connection not in `connections` (e.g. one created with EventBridge's CreateConnection and stored by
+   * the service), on every call: undefined when there is none.
+   */
+  resolveConnection?: (connectionArn: string) => Promise<ConnectionConfig | undefined>;
   /** The region in `User-Agent` when the state machine's ARN gives none. @default 'us-east-1' */
   region?: string;
   /** AWS abandons a call after 60 s (`States.Http.Socket`); tests shorten it. @default 60 */

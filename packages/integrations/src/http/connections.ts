@@ -3,7 +3,7 @@
  * key, basic, OAuth client credentials with its access token cached until it expires) and its invocation
  * parameters. Nothing here puts a secret in an error message.
  */
-import type { ConnectionConfig, ConnectionHttpParameters, ConnectionParameter } from './config.js';
+import type { ConnectionConfig, ConnectionHttpParameters, ConnectionParameter, HttpTaskConfig } from './config.js';
 import { exchange } from './transport.js';
 import { withQuery } from './url-encoding.js';
 
@@ -34,22 +34,40 @@ export class Connections {
   readonly #connections: ReadonlyMap<string, ConnectionConfig>;
   readonly #tokens = new Map<string, CachedToken>();
   readonly #timeoutMs: number;
+  readonly #resolve: HttpTaskConfig['resolveConnection'];
 
-  /** Checks every connection has the parameters of its type; throws naming the ARN (never a value). */
-  constructor(connections: Record<string, ConnectionConfig>, timeoutMs: number) {
+  /**
+   * Checks every connection has the parameters of its type; throws naming the ARN (never a value). `resolve` is
+   * asked for the connections not declared.
+   */
+  constructor(
+    connections: Record<string, ConnectionConfig>,
+    timeoutMs: number,
+    resolve?: HttpTaskConfig['resolveConnection'],
+  ) {
     for (const [arn, connection] of Object.entries(connections)) checkConnection(arn, connection);
     this.#connections = new Map(Object.entries(connections));
     this.#timeoutMs = timeoutMs;
+    this.#resolve = resolve;
   }
 
   /** True when the connection authorizes with a token a 401 may have invalidated. */
-  usesToken(arn: string): boolean {
-    return this.#connections.get(arn)?.authorizationType === 'OAUTH_CLIENT_CREDENTIALS';
+  async usesToken(arn: string): Promise<boolean> {
+    return (await this.#lookup(arn))?.authorizationType === 'OAUTH_CLIENT_CREDENTIALS';
+  }
+
+  /** A declared connection, else a resolved one (checked like the declared ones). */
+  async #lookup(arn: string): Promise<ConnectionConfig | undefined> {
+    const declared = this.#connections.get(arn);
+    if (declared || !this.#resolve) return declared;
+    const resolved = await this.#resolve(arn);
+    if (resolved) checkConnection(arn, resolved);
+    return resolved;
   }
 
   /** The connection's additions to a request; `refreshToken` discards a cached OAuth token first. */
   async requestParts(arn: string, refreshToken = false): Promise<ConnectionRequestParts> {
-    const connection = this.#connections.get(arn);
+    const connection = await this.#lookup(arn);
     if (!connection) throw new ConnectionNotFoundError(arn);
     const params = connection.authParameters;
     const invocation = params.InvocationHttpParameters;

@@ -33,7 +33,7 @@ const DEFAULT_TIMEOUT_SECONDS = 60;
  */
 export function httpIntegration(config: HttpTaskConfig = {}): Integration {
   const timeoutMs = (config.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-  const connections = new Connections(config.connections ?? {}, timeoutMs);
+  const connections = new Connections(config.connections ?? {}, timeoutMs, config.resolveConnection);
   const fallbackRegion = config.region ?? 'us-east-1';
 
   return {
@@ -49,7 +49,7 @@ export function httpIntegration(config: HttpTaskConfig = {}): Integration {
         pending = exchange({ ...buildRequest(call, parts, regionOf(request.context, fallbackRegion)), timeoutMs });
         const response = await pending.response;
         // An expired or revoked token: AWS refreshes it and tries once more.
-        if (response.statusCode === 401 && !refreshToken && connections.usesToken(call.connectionArn))
+        if (response.statusCode === 401 && !refreshToken && (await connections.usesToken(call.connectionArn)))
           return send(true);
         return response;
       };

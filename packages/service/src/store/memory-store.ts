@@ -5,6 +5,8 @@
 import type {
   ActivityRecord,
   Change,
+  ConnectionFilter,
+  ConnectionRecord,
   ExecutionRow,
   ExecutionSummary,
   Page,
@@ -35,6 +37,7 @@ class MemoryStore implements Store {
   private readonly activities = new Map<string, ActivityRecord>();
   private readonly tokens = new Map<string, TaskTokenRecord>();
   private readonly tags = new Map<string, Record<string, string>>();
+  private readonly connections = new Map<string, ConnectionRecord>();
 
   async insertStateMachine(record: StateMachineRecord): Promise<boolean> {
     if (this.machines.has(record.stateMachineArn)) return false;
@@ -248,6 +251,34 @@ class MemoryStore implements Store {
   async removeTags(arn: string, keys: string[]): Promise<void> {
     const tags = this.tags.get(arn);
     if (tags) for (const key of keys) delete tags[key];
+  }
+
+  async insertConnection(record: ConnectionRecord): Promise<boolean> {
+    if (this.connections.has(record.name)) return false;
+    this.connections.set(record.name, { ...record });
+    return true;
+  }
+
+  async getConnection(name: string): Promise<ConnectionRecord | undefined> {
+    return copy(this.connections.get(name));
+  }
+
+  async updateConnection(record: ConnectionRecord): Promise<boolean> {
+    if (!this.connections.has(record.name)) return false;
+    this.connections.set(record.name, { ...record });
+    return true;
+  }
+
+  async deleteConnection(name: string): Promise<void> {
+    this.connections.delete(name);
+  }
+
+  async listConnections(options: ListOptions & ConnectionFilter): Promise<Page<ConnectionRecord>> {
+    const { namePrefix = '', connectionState } = options;
+    const sorted = [...this.connections.values()]
+      .filter((c) => c.name.startsWith(namePrefix) && (!connectionState || c.connectionState === connectionState))
+      .sort((a, b) => compare(a.name, b.name));
+    return page(sorted, options, (c) => c.name);
   }
 
   async close(): Promise<void> {}

@@ -168,3 +168,43 @@ export interface Page<T> {
   items: T[];
   next?: string;
 }
+
+/** EventBridge's connection states. */
+export type ConnectionState =
+  | 'CREATING'
+  | 'UPDATING'
+  | 'DELETING'
+  | 'AUTHORIZED'
+  | 'DEAUTHORIZED'
+  | 'AUTHORIZING'
+  | 'DEAUTHORIZING'
+  | 'ACTIVE'
+  | 'FAILED_CONNECTIVITY';
+
+/** An EventBridge connection, as HTTP Tasks authorize with it. Its name is unique. */
+export interface ConnectionRecord {
+  /** `arn:aws:events:<region>:<account>:connection/<name>/<uuid>`. */
+  connectionArn: string;
+  name: string;
+  /** `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`. */
+  authorizationType: string;
+  /**
+   * JSON text of the `AuthParameters` in CreateConnection's shape, secrets included: the store is local, and HTTP
+   * Tasks need them (the API never returns them).
+   */
+  authParameters: string;
+  description?: string;
+  connectionState: ConnectionState;
+  /** Epoch ms. */
+  creationTime: number;
+  lastModifiedTime: number;
+  lastAuthorizedTime?: number;
+}
+
+/** What selects the connections of a listing, in name order. */
+export interface ConnectionFilter {
+  /** Only names starting with this. */
+  namePrefix?: string;
+  /** Only connections in this state. */
+  connectionState?: ConnectionState;
+}

@@ -13,6 +13,8 @@
 import type {
   ActivityRecord,
   Change,
+  ConnectionFilter,
+  ConnectionRecord,
   ExecutionRow,
   ExecutionSummary,
   Page,
@@ -114,6 +116,16 @@ export interface Store {
   /** Adds or overwrites tags. */
   putTags(resourceArn: string, tags: Record<string, string>): Promise<void>;
   removeTags(resourceArn: string, keys: string[]): Promise<void>;
+
+  // ------------------------------------------------------------------ EventBridge connections
+  /** Inserts a connection; false when one with the same name exists (nothing is written then). */
+  insertConnection(record: ConnectionRecord): Promise<boolean>;
+  getConnection(name: string): Promise<ConnectionRecord | undefined>;
+  /** Replaces a connection's record (same name); false when it does not exist. */
+  updateConnection(record: ConnectionRecord): Promise<boolean>;
+  deleteConnection(name: string): Promise<void>;
+  /** Connections by name order, optionally only those `filter` selects. */
+  listConnections(options: ListOptions & ConnectionFilter): Promise<Page<ConnectionRecord>>;
 
   /** Releases the store's resources; no call may follow. */
   close(): Promise<void>;
