@@ -23,6 +23,7 @@ import type { Command, EngineEvent } from './messages.js';
 import type { TaskOutcome } from './runtime/driver.js';
 import { compileCached, invalidDefinition } from './runtime/machine-cache.js';
 import { performTask, type TaskPerformers } from './runtime/task-dispatch.js';
+import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
 import type { InspectionStage, StateInspector } from './state-inspector.js';
 
 /** The name a state tested on its own runs under (`$$.State.Name`), as AWS's recorded context shows it. */
@@ -82,6 +83,10 @@ export interface TestStateOptions {
   identity: ExecutionIdentity;
   /** What performs a Task's resource (the service's integrations). */
   performers: TaskPerformers;
+  /** TestState's `mock`: the Task's outcome, given instead of performing its resource. */
+  mock?: TaskOutcome;
+  /** TestState's `context`: the context object (`$$`) the state reads, instead of the synthetic one. */
+  context?: Json;
   /** Epoch ms. */
   now: number;
   random: () => number;
@@ -122,7 +127,10 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
   const inspector = new Recorder(state.name, options.variables);
   const log = new HistoryLog(1);
   const apply = (event: EngineEvent): Command[] => {
-    const it = new Interpreter(state.machine, execution, now, random, log);
+    const it =
+      options.context === undefined
+        ? new Interpreter(state.machine, execution, now, random, log)
+        : new GivenContextInterpreter(options.context, state.machine, execution, now, random, log);
     it.inspector = inspector;
     it.apply(event);
     return it.commands;
@@ -133,7 +141,7 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     const waiting = run.waiting;
     const invoke = commands.find((c) => c.type === 'InvokeTask');
     if (waiting?.kind === 'task' && invoke?.type === 'InvokeTask') {
-      const outcome = await perform(invoke.request, options.performers);
+      const outcome = options.mock ?? (await perform(invoke.request, options.performers));
       commands = apply(
         outcome.ok
           ? { type: 'TaskSucceeded', key: invoke.key, output: outcome.output }
@@ -151,6 +159,33 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     }
   }
   return finished(inspector, compiledState(state), execution);
+}
+
+/** An interpreter whose states read a given context object as `$$`. */
+class GivenContextInterpreter extends Interpreter {
+  constructor(
+    private readonly context: Json,
+    ...args: ConstructorParameters<typeof Interpreter>
+  ) {
+    super(...args);
+  }
+
+  override scope(run: BlockRun, extras?: ContextExtras, values?: StatesValues): StateScope {
+    return new GivenContextScope(this.context, this.execution, run, extras ?? {}, this.random, this.now, values);
+  }
+}
+
+class GivenContextScope extends StateScope {
+  constructor(
+    private readonly given: Json,
+    ...args: ConstructorParameters<typeof StateScope>
+  ) {
+    super(...args);
+  }
+
+  override get context(): Json {
+    return this.given;
+  }
 }
 
 function compiledState(state: TestedState): CompiledState {
