@@ -36,6 +36,7 @@ import { failPoint } from '@lockstep/service';
 import Database from 'better-sqlite3';
 import { addWorkItem, applyChanges } from './commit.js';
 import { decodeCursor, pageOf, rowsToRead } from './cursor.js';
+import { GroupCommit } from './group-commit.js';
 import { migrate } from './migrations.js';
 import { optionalRecordOf, recordOf } from './rows.js';
 import { connectionValues, prepareStatements, type Statements, stateMachineValues } from './statements.js';
@@ -59,10 +60,7 @@ const CHECKPOINT_PAGES = 16_384;
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #sql: Statements;
-  /** Runs a callback in a transaction; made once, as better-sqlite3 prepares its BEGIN/COMMIT per function. */
-  readonly #inTransaction: Database.Transaction<(write: () => unknown) => unknown>;
-  /** Group-committed writes waiting for the next flush. */
-  #pending: { write: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  readonly #writes: GroupCommit;
 
   /** Opens (creating and migrating when needed) the database `options` names. */
   constructor(options: SqliteStoreOptions) {
@@ -85,51 +83,17 @@ export class SqliteStore implements Store {
       throw error;
     }
     this.#db = db;
-    this.#inTransaction = db.transaction((write: () => unknown) => write());
+    this.#writes = new GroupCommit(db);
   }
 
-  /** Runs `write` in one `BEGIN IMMEDIATE` transaction (taking the write lock first avoids upgrade deadlocks). */
+  /** Runs `write` in one transaction of its own. */
   #transaction<T>(write: () => T): T {
-    return this.#inTransaction.immediate(write) as T;
+    return this.#writes.now(write);
   }
 
-  /**
-   * Runs `write` with the other writes of this turn of the event loop, in one transaction; resolves once it is
-   * committed. Nested in the group's transaction, each write is a savepoint of its own.
-   */
+  /** Runs `write` in the group commit of this turn of the event loop (see {@link GroupCommit}). */
   #grouped<T>(write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.#pending.length === 0) setImmediate(() => this.#flush());
-      this.#pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
-    });
-  }
-
-  #flush(): void {
-    const batch = this.#pending;
-    this.#pending = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    failPoint('sqlite.commit.before');
-    try {
-      this.#transaction(() => {
-        for (const { write } of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.#inTransaction(write) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-        failPoint('sqlite.commit.uncommitted');
-      });
-    } catch (error) {
-      for (const { reject } of batch) reject(error);
-      return;
-    }
-    failPoint('sqlite.commit.after');
-    batch.forEach(({ resolve, reject }, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) resolve(outcome.value);
-      else reject(outcome.error);
-    });
+    return this.#writes.grouped(write);
   }
 
   // ------------------------------------------------------------------ state machines
@@ -417,7 +381,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     // Writes already accepted are committed before the store goes away.
-    if (this.#pending.length > 0) this.#flush();
+    this.#writes.flush();
     this.#db.close();
   }
 }
