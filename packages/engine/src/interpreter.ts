@@ -4,7 +4,6 @@
  */
 import { ErrorName, type Json, JsonataEvaluationError, StatesError } from '@lockstep/asl';
 import type { AbortReason, CompiledMachine, CompiledState, StateSignal } from './compiled.js';
-import { decide, errorOutput } from './error-handling.js';
 import { type BlockRun, createRun, type ExecutionRecord } from './execution.js';
 import {
   errorDetails,
@@ -24,10 +23,10 @@ import {
   payloadDetails,
 } from './history.js';
 import type { HistoryLog } from './history-log.js';
-import type { Outcome } from './jsonata-io.js';
 import { type Command, type EngineEvent, EXECUTION_TIMEOUT_KEY } from './messages.js';
 import { checkAssignedSize, checkPayloadSize, stringify } from './payload.js';
 import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
+import { handleStateFailure } from './state-failure.js';
 import type { StateInspector } from './state-inspector.js';
 
 const NO_EXTRAS: ContextExtras = {};
@@ -265,7 +264,7 @@ export class Interpreter {
     });
   }
 
-  /** Handles an error of the current state: Retry, then Catch, else the run fails. */
+  /** Handles an error of the current state: Retry, then Catch, else the run fails (see `state-failure.ts`). */
   stateFailed(
     run: BlockRun,
     state: CompiledState,
@@ -273,41 +272,7 @@ export class Interpreter {
     cause: string | undefined,
     options?: FailureOptions,
   ): void {
-    this.inspector?.failed(error, cause);
-    const beforeGivingUp = options?.beforeGivingUp;
-    if (state.retriers.length === 0 && state.catchers.length === 0) {
-      beforeGivingUp?.();
-      return this.failRun(run, error, cause);
-    }
-    run.retryCounts ??= [];
-    const decision = decide(
-      state.retriers,
-      state.catchers,
-      run.retryCounts,
-      error ?? '',
-      this.random,
-      options?.heartbeat,
-    );
-    if (decision.kind === 'retry') {
-      run.retryCount++;
-      const key = this.startTimer(run, decision.delaySeconds);
-      run.waiting = { kind: 'timer', key, purpose: 'retry' };
-      return;
-    }
-    beforeGivingUp?.();
-    if (decision.kind === 'fail') return this.failRun(run, error, cause);
-    const catcher = decision.catcher;
-    const errorOut = errorOutput(error, cause);
-    let outcome: Outcome;
-    try {
-      outcome = catcher.outcome(run.input, errorOut, this.scope(run, NO_EXTRAS, { errorOutput: errorOut }));
-    } catch (e) {
-      if (!(e instanceof StatesError)) throw e;
-      const failureCause = this.prefixed(run, e.cause);
-      if (e instanceof JsonataEvaluationError) recordEvaluationFailed(this, run, state, e, failureCause);
-      return this.failRun(run, e.error, failureCause);
-    }
-    this.exit(run, state, outcome.output, { next: catcher.next, assigned: outcome.assigned });
+    handleStateFailure(this, run, state, error, cause, options);
   }
 
   // ---------------------------------------------------------------- runs
