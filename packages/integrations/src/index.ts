@@ -15,3 +15,4 @@ export {
 } from './mock/mock-config.js';
 export { MockConfigError } from './mock/mock-config-error.js';
 export type { MockedResponses, MockTestCases } from './mock/test-case.js';
+export { type RawResponse, sdkMetadata } from './sdk-metadata.js';

@@ -4,8 +4,9 @@
  */
 import { ErrorName, type Json } from '@lockstep/asl';
 import type { IntegrationRequest, TaskResource } from '@lockstep/engine';
+import { sdkMetadata } from '../sdk-metadata.js';
 import { type AwsSdkConfig, callRegion } from './config.js';
-import { captureResponse, sdkMetadata } from './http-metadata.js';
+import { captureResponse } from './http-metadata.js';
 import { OPTIMIZED_SERVICES, type OptimizedService } from './optimized-services.js';
 import type { SdkClients } from './sdk-clients.js';
 import { type SdkDialect, toSdkInput } from './sdk-input.js';

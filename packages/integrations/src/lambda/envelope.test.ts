@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { invokeEnvelope, javaHashMapOrder, payloadValue } from './envelope.js';
+import { javaHashMapOrder } from '../sdk-metadata.js';
+import { invokeEnvelope, payloadValue } from './envelope.js';
 import { masked } from './lambda.test-support.js';
 
 /** AWS's lambda:invoke result for a function returning `{}` (LocalStack's test_invoke, recorded 2025-11-06). */

@@ -14,6 +14,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Json } from '@lockstep/asl';
 import type { Integration, IntegrationCallbacks, IntegrationRequest } from '@lockstep/engine';
+import { sdkMetadata } from '@lockstep/integrations';
 import type { Operation } from '../api/context.js';
 
 /** How often a `.sync` task looks at its child. */
@@ -75,7 +76,7 @@ async function run(
   const submittedOutput = {
     ExecutionArn: executionArn,
     StartDate: Math.round((answer.startDate as number) * 1000),
-    ...sdkMetadata(JSON.stringify(answer).length),
+    ...sdkMetadataOf(JSON.stringify(answer).length),
   };
   const pattern = request.resourceInfo.pattern;
   if (pattern === 'request-response') return callbacks.succeed(submittedOutput);
@@ -87,7 +88,7 @@ async function run(
     if (described.status !== 'RUNNING') {
       const shown = {
         ...(describedAsAws(described, pattern === 'sync:2') as object),
-        ...sdkMetadata(JSON.stringify(described).length),
+        ...sdkMetadataOf(JSON.stringify(described).length),
       };
       if (described.status === 'SUCCEEDED') return callbacks.succeed(shown);
       return callbacks.fail('States.TaskFailed', JSON.stringify(shown));
@@ -96,27 +97,20 @@ async function run(
   }
 }
 
-/**
- * The response metadata Step Functions' Java SDK adds to an optimized integration's output (AWS-recorded for
- * `states:startExecution` and `sqs:sendMessage`): the HTTP headers of the call and its request id.
- */
-function sdkMetadata(contentLength: number): Record<string, Json> {
+/** The response metadata of the StartExecution/DescribeExecution call, as AWS adds it to the output. */
+function sdkMetadataOf(contentLength: number): Record<string, Json> {
   const requestId = randomUUID();
-  const date = new Date().toUTCString();
-  const headers = {
-    'Content-Length': String(contentLength),
-    'Content-Type': 'application/x-amz-json-1.0',
-    Date: date,
-    'x-amzn-RequestId': requestId,
-  };
-  return {
-    SdkHttpMetadata: {
-      AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-      HttpHeaders: headers,
-      HttpStatusCode: 200,
-    },
-    SdkResponseMetadata: { RequestId: requestId },
-  };
+  const rawHeaders = [
+    'x-amzn-RequestId',
+    requestId,
+    'Content-Type',
+    'application/x-amz-json-1.0',
+    'Content-Length',
+    String(contentLength),
+    'Date',
+    new Date().toUTCString(),
+  ];
+  return sdkMetadata({ statusCode: 200, rawHeaders }, requestId);
 }
 
 /** A child name from the attempt's key, shaped as the UUIDs AWS gives unnamed executions. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { javaHashMapOrder, sdkMetadata } from './http-metadata.js';
+import { javaHashMapOrder, sdkMetadata } from './sdk-metadata.js';
 
 describe('SdkHttpMetadata', () => {
   it('orders AllHttpHeaders as the Java HashMap AWS serializes (two AWS recordings)', () => {
