@@ -47,11 +47,11 @@ export function compileTypedJsonataValue(
   field: string,
   type: JsonataResultType,
 ): JsonataValue | undefined {
-  const evaluate = compileJsonataValue(value, field);
-  if (evaluate === undefined || !isJsonataExpression(value)) return evaluate;
-  const expression = compileJsonataField(value, field).expression!;
+  if (!isJsonataExpression(value)) return compileJsonataValue(value, field);
+  const compiled = compileJsonataField(value, field);
+  const expression = compiled.expression!;
   return (scope) => {
-    const result = evaluate(scope);
+    const result = compiled.evaluate(scope) as Json;
     expectJsonataResultType(result, type, field, expression);
     return result;
   };
