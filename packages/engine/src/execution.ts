@@ -60,9 +60,9 @@ export interface BlockRun {
   status: 'running' | 'succeeded' | 'failed';
   /** The current state's name. */
   state: string;
-  /** The current state's raw input and its JSON text. */
+  /** The current state's raw input, and its JSON text when it was written (see `HistoryLog`). */
   input: Json;
-  inputText: string;
+  inputText?: string;
   /** Id of the current state's `...StateEntered` event (AWS quotes it in error causes). */
   enteredEventId: number;
   /** The event the current state's `...StateEntered` followed (its `previousEventId`). */
@@ -82,12 +82,11 @@ export interface BlockRun {
   group?: GroupRun;
   /** Result when the run succeeded. */
   output?: Json;
-  outputText?: string;
   /** Error when the run failed. */
   error?: string;
   cause?: string;
   /** The state to enter next, set by a transition and consumed by the driver loop. */
-  next?: { state: string; input: Json; inputText: string };
+  next?: { state: string; input: Json; inputText?: string };
   /** Transient: the enclosing run (absent for the root). Not persisted. */
   parent?: BlockRun;
   /** Transient: true while a driver loop is advancing this run. Not persisted. */
@@ -135,7 +134,6 @@ export function createRun(
     status: 'running',
     state: '',
     input: null,
-    inputText: 'null',
     enteredEventId: 0,
     enteredAfterEventId: 0,
     enteredTime: 0,

@@ -6,7 +6,6 @@ import { ErrorName, type Json } from '@lockstep/asl';
 import type { AbortReason } from './compiled.js';
 import { type BlockRun, createRun } from './execution.js';
 import type { Interpreter } from './interpreter.js';
-import { stringify } from './payload.js';
 import { declaresTolerance, exceedsTolerance, TOLERANCE_EXCEEDED_CAUSE } from './tolerance.js';
 
 /** How a state runs its children. */
@@ -104,18 +103,10 @@ function pump(it: Interpreter, run: BlockRun): void {
         batch.push(child);
       }
       if (batch.length === 0) break;
-      // Parallel branches share one input: serialize it once for all their Entered events.
-      let lastInput: Json | undefined;
-      let lastText = '';
       for (const child of batch) {
         if (it.execution.status !== 'RUNNING' || run.status !== 'running') return;
         if (child.status !== 'running' || group.failure) continue;
-        const input = group.inputs[child.index];
-        if (input !== lastInput || lastText === '') {
-          lastInput = input;
-          lastText = stringify(input);
-        }
-        it.startRun(child, input, lastText);
+        it.startRun(child, group.inputs[child.index]);
       }
     }
   } finally {

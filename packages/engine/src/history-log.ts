@@ -1,18 +1,26 @@
 /**
- * History as it is recorded: parallel arrays instead of two objects per event, so that executions whose
- * history nobody reads (most test runs) do not pay for building and collecting AWS-shaped events.
- * {@link HistoryLog.toArray} builds those events, in AWS's shape, when they are read.
+ * History as it is recorded: parallel arrays instead of two objects per event, and states' inputs and outputs
+ * as values, so that executions whose history nobody reads (most test runs) pay neither for AWS-shaped events
+ * nor for the JSON text of every payload. {@link HistoryLog.toArray} builds the events, in AWS's shape, when
+ * they are read. Payload values are immutable (the engine never mutates a value), so their text is the same then.
  */
+import type { Json } from '@lockstep/asl';
 import { detailsKey, type HistoryEvent, type HistoryEventType, historyText, payloadDetails } from './history.js';
+import { stringify } from './payload.js';
+
+/** Marks the events that carry no payload. */
+const NO_PAYLOAD = Symbol('no payload');
 
 /** The events of one step, or of a whole execution. Ids are dense from `firstId`. */
 export class HistoryLog {
   readonly #types: HistoryEventType[] = [];
   readonly #previous: number[] = [];
   readonly #times: number[] = [];
-  /** A details object; or, for payload events, undefined with the payload in `#texts`. */
+  /** A details object; or, for payload events, undefined with the payload in `#payloads` (and `#texts`). */
   readonly #details: (Record<string, unknown> | undefined)[] = [];
   readonly #names: (string | undefined)[] = [];
+  readonly #payloads: (Json | typeof NO_PAYLOAD)[] = [];
+  /** A payload's text when it was at hand as it was recorded. */
   readonly #texts: (string | undefined)[] = [];
 
   constructor(readonly firstId: number) {}
@@ -29,21 +37,23 @@ export class HistoryLog {
 
   /** Records an event with its details object (or none); returns its id. */
   add(type: HistoryEventType, previousEventId: number, time: number, details?: Record<string, unknown>): number {
-    return this.#push(type, previousEventId, time, details, undefined, undefined);
+    return this.#push(type, previousEventId, time, details, undefined, NO_PAYLOAD, undefined);
   }
 
   /**
    * Records an event whose details are a payload: `...StateEntered` (`name`, `input`), `...StateExited`
-   * (`name`, `output`) or `ExecutionSucceeded` (`output`, no name). Returns its id.
+   * (`name`, `output`) or `ExecutionSucceeded` (`output`, no name), with the payload's `text` if it is known.
+   * Returns its id.
    */
   addPayload(
     type: HistoryEventType,
     previousEventId: number,
     time: number,
     name: string | undefined,
-    text: string,
+    payload: Json,
+    text: string | undefined,
   ): number {
-    return this.#push(type, previousEventId, time, undefined, name, text);
+    return this.#push(type, previousEventId, time, undefined, name, payload, text);
   }
 
   /** The events from id `fromId` on, in AWS's `GetExecutionHistory` shape. */
@@ -51,14 +61,27 @@ export class HistoryLog {
     const from = fromId - this.firstId;
     const events: HistoryEvent[] = new Array(this.length - from);
     let date = new Date(Number.NaN);
+    // A state's output is the next state's input: one text serves both events.
+    let lastPayload: Json | undefined;
+    let lastText = '';
     for (let i = from; i < this.length; i++) {
       const time = this.#times[i];
       // Events of one instant share a Date.
       if (date.getTime() !== time) date = new Date(time);
       const type = this.#types[i];
       const event: HistoryEvent = { timestamp: date, type, id: this.firstId + i, previousEventId: this.#previous[i] };
-      const text = this.#texts[i];
-      const details = text === undefined ? this.#details[i] : payloadEventDetails(type, this.#names[i], text);
+      let details = this.#details[i];
+      const payload = this.#payloads[i];
+      if (payload !== NO_PAYLOAD) {
+        let text = this.#texts[i];
+        if (text === undefined) {
+          if (payload !== lastPayload || lastText === '') lastText = stringify(payload);
+          text = lastText;
+        }
+        lastPayload = payload;
+        lastText = text;
+        details = payloadEventDetails(type, this.#names[i], text);
+      }
       if (details) event[detailsKey(type)] = details;
       events[i - from] = event;
     }
@@ -71,6 +94,7 @@ export class HistoryLog {
     time: number,
     details: Record<string, unknown> | undefined,
     name: string | undefined,
+    payload: Json | typeof NO_PAYLOAD,
     text: string | undefined,
   ): number {
     this.#types.push(type);
@@ -78,6 +102,7 @@ export class HistoryLog {
     this.#times.push(time);
     this.#details.push(details);
     this.#names.push(name);
+    this.#payloads.push(payload);
     this.#texts.push(text);
     return this.firstId + this.#types.length - 1;
   }

@@ -24,7 +24,7 @@ import {
 } from './history.js';
 import type { HistoryLog } from './history-log.js';
 import { type Command, type EngineEvent, EXECUTION_TIMEOUT_KEY } from './messages.js';
-import { checkAssignedSize, checkPayloadSize, stringify } from './payload.js';
+import { checkAssignedSize, checkOutputSize, stringify } from './payload.js';
 import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
 import { handleStateFailure } from './state-failure.js';
 import type { StateInspector } from './state-inspector.js';
@@ -117,12 +117,21 @@ export class Interpreter {
     return id;
   }
 
-  /** Records a `...StateEntered`/`...StateExited` (with the state's name) or `ExecutionSucceeded` event. */
-  private emitPayload(run: BlockRun, type: HistoryEventType, name: string | undefined, text: string): number {
+  /**
+   * Records a `...StateEntered`/`...StateExited` (with the state's name) or `ExecutionSucceeded` event, with its
+   * payload's text when it is known (else the log writes it when the history is read).
+   */
+  private emitPayload(
+    run: BlockRun,
+    type: HistoryEventType,
+    name: string | undefined,
+    payload: Json,
+    text: string | undefined,
+  ): number {
     const previousEventId = run.lastEventId;
     if (!this.admits(type, previousEventId)) return 0;
     this.execution.nextEventId++;
-    return (run.lastEventId = this.log.addPayload(type, previousEventId, this.now, name, text));
+    return (run.lastEventId = this.log.addPayload(type, previousEventId, this.now, name, payload, text));
   }
 
   /**
@@ -170,15 +179,11 @@ export class Interpreter {
 
   /** Positions a fresh run at its block's first state and drives it. */
   startRun(run: BlockRun, input: Json, inputText?: string): void {
-    run.next = {
-      state: this.machine.blocks.get(run.blockId)!.startAt,
-      input,
-      inputText: inputText ?? stringify(input),
-    };
+    run.next = { state: this.machine.blocks.get(run.blockId)!.startAt, input, inputText };
     this.drive(run);
   }
 
-  private enter(run: BlockRun, name: string, input: Json, inputText: string): void {
+  private enter(run: BlockRun, name: string, input: Json, inputText: string | undefined): void {
     const state = this.machine.blocks.get(run.blockId)!.states.get(name)!;
     run.state = name;
     run.input = input;
@@ -188,7 +193,7 @@ export class Interpreter {
     run.waiting = undefined;
     run.enteredTime = this.now;
     run.enteredAfterEventId = run.lastEventId;
-    run.enteredEventId = this.emitPayload(run, ENTERED_EVENT[state.type], name, inputText);
+    run.enteredEventId = this.emitPayload(run, ENTERED_EVENT[state.type], name, input, inputText);
     try {
       state.start(this, run);
     } catch (e) {
@@ -229,12 +234,11 @@ export class Interpreter {
    * `Next`), or ends the block.
    */
   exit(run: BlockRun, state: CompiledState, output: Json, options?: ExitOptions): void {
-    // States that pass their input through (Choice, Wait, Succeed, many Pass) reuse its text.
-    const outputText = output === run.input ? run.inputText : stringify(output);
-    checkPayloadSize(outputText, state.name);
+    // States that pass their input through (Choice, Wait, Succeed, many Pass) reuse its text, if it was written.
+    const outputText = output === run.input ? run.inputText : checkOutputSize(output, state.name);
     const assigned = options?.assigned;
-    if (assigned) this.exitAssigning(run, state, outputText, assigned);
-    else this.emitPayload(run, EXITED_EVENT[state.type], state.name, outputText);
+    if (assigned) this.exitAssigning(run, state, outputText ?? stringify(output), assigned);
+    else this.emitPayload(run, EXITED_EVENT[state.type], state.name, output, outputText);
     run.waiting = undefined;
     const next = options?.next ?? state.next;
     if (next !== undefined) {
@@ -278,16 +282,14 @@ export class Interpreter {
   // ---------------------------------------------------------------- runs
 
   /** Ends a run successfully: the execution succeeds, or the enclosing Parallel/Map learns of it. */
-  endRun(run: BlockRun, output: Json, outputText: string): void {
+  endRun(run: BlockRun, output: Json, outputText: string | undefined): void {
     run.status = 'succeeded';
     run.output = output;
-    run.outputText = outputText;
     if (run.parent) return childEnded(this, run);
-    this.emit(run, 'ExecutionSucceeded', {
-      output: historyText(outputText),
-      outputDetails: payloadDetails(outputText),
-    });
-    this.close('SUCCEEDED', { output, outputText });
+    // The execution's output is stored as text: written once here, for the record and the event.
+    const text = outputText ?? stringify(output);
+    this.emitPayload(run, 'ExecutionSucceeded', undefined, output, text);
+    this.close('SUCCEEDED', { output, outputText: text });
   }
 
   /** Ends a run with an error: the execution fails, or the enclosing Parallel/Map learns of it. */

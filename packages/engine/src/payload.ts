@@ -1,7 +1,7 @@
 /**
  * Payload text and AWS's payload size limit (256 KiB of UTF-8).
  */
-import { ErrorName, StatesError } from '@lockstep/asl';
+import { ErrorName, type Json, StatesError } from '@lockstep/asl';
 
 /** AWS's limit on a state's input, output and task result: 262,144 bytes of UTF-8. */
 export const PAYLOAD_LIMIT_BYTES = 262_144;
@@ -30,6 +30,55 @@ export function utf8Length(text: string): number {
 export function exceedsPayloadLimit(text: string): boolean {
   if (text.length * 3 <= PAYLOAD_LIMIT_BYTES) return false;
   return text.length > PAYLOAD_LIMIT_BYTES || utf8Length(text) > PAYLOAD_LIMIT_BYTES;
+}
+
+/** How deep {@link fitsPayloadLimit} walks before it lets the exact check decide. */
+const BOUND_DEPTH = 32;
+
+/**
+ * True when `value`'s JSON text is certainly within AWS's payload limit, judged without writing the text: an
+ * upper bound of its UTF-8 size, counting every string character at its worst (6 bytes, as `\u001f`) and
+ * every number at 24. States' outputs are checked this way so that their text is written only when the
+ * history is read; false (a large or very deep value) means only "write it and count".
+ */
+export function fitsPayloadLimit(value: Json): boolean {
+  return boundWithin(value, PAYLOAD_LIMIT_BYTES, 0) >= 0;
+}
+
+/** `budget` less an upper bound of `value`'s JSON size: negative once the budget is spent (or too deep to say). */
+function boundWithin(value: Json, budget: number, depth: number): number {
+  switch (typeof value) {
+    case 'string':
+      return budget - 6 * value.length - 2;
+    case 'number':
+      return budget - 24;
+    case 'boolean':
+      return budget - 5;
+    default:
+      if (value === null) return budget - 4;
+  }
+  if (depth === BOUND_DEPTH) return -1;
+  let left = budget - 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && left >= 0; i++) left = boundWithin(value[i], left - 1, depth + 1);
+    return left;
+  }
+  for (const key in value) {
+    left = boundWithin(value[key], left - 6 * key.length - 4, depth + 1);
+    if (left < 0) return left;
+  }
+  return left;
+}
+
+/**
+ * Throws AWS's `States.DataLimitExceeded` when a state's output is too large. Returns the output's text when
+ * counting needed it (large values), else undefined: the text of a small one is written when it is read.
+ */
+export function checkOutputSize(value: Json, stateName: string): string | undefined {
+  if (fitsPayloadLimit(value)) return undefined;
+  const text = stringify(value);
+  checkPayloadSize(text, stateName);
+  return text;
 }
 
 /**
