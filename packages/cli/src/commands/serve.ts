@@ -2,13 +2,15 @@
  * `lockstep serve`: the Step Functions API on an embedded SQLite store, until SIGINT or SIGTERM. Step Functions
  * Local's testing options work the same: a mock configuration (`--mock-config`, `SFN_MOCK_CONFIG`, or
  * `MockConfigFile.json` in the working directory) whose test cases run on `<stateMachineArn>#<TestCase>`, and
- * `WAIT_TIME_SCALE`.
+ * `WAIT_TIME_SCALE`. The project's configuration file (`lockstep.config.json`, or `--config`) says where Lambda
+ * functions run and declares HTTP Tasks' connections.
  */
 import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOrUsageError } from '../args.js';
 import type { Command } from '../command.js';
+import { loadConfigFile } from '../config-file.js';
 import { describeError } from '../engine.js';
 import { CliError, ExitCode, usageError } from '../exit.js';
 import { type CliIO, readTextFile } from '../io.js';
@@ -42,6 +44,15 @@ Options:
   --connections <file>  EventBridge connections for HTTP Tasks, as JSON: { "<connectionArn>": {
                      "authorizationType": "API_KEY" | "BASIC" | "OAUTH_CLIENT_CREDENTIALS",
                      "authParameters": <CreateConnection's AuthParameters> } }
+  --config <file>    Project configuration (default: ./lockstep.config.json when there is one), JSON with:
+                     "functions": { "<name>": where the function runs: { "module": "<path, relative to the
+                       file>", "handler", "timeoutSeconds", "memoryMb", "environment" }, or { "type": "http",
+                       "url", "headers", "timeoutSeconds" }, or { "type": "aws", "endpoint", "region",
+                       "credentials", "functionName" } },
+                     "defaultFunctionTarget": where other functions run: { "type": "local" } (the
+                       functions folder), or an "http" or "aws" target as above ("{functionName}" in an
+                       http url is the function's name),
+                     "connections": as --connections takes them (--connections' win)
   --wait-time-scale <n>  Scale of the delay of Wait states, as Step Functions Local: 0.5 halves it, 0 skips it
                      (default: $WAIT_TIME_SCALE, else 1)
   -h, --help         Show this help
@@ -162,6 +173,7 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
         'wait-time-scale': { type: 'string' },
         functions: { type: 'string' },
         connections: { type: 'string' },
+        config: { type: 'string' },
       },
     }),
   );
@@ -172,17 +184,22 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
   // An empty variable counts as unset, as a shell's `VAR= lockstep serve` means.
   const waitTimeScale = parseWaitTimeScale(values['wait-time-scale'] ?? (env.WAIT_TIME_SCALE || undefined));
   const mock = await loadMockConfig(io, values['mock-config'] ?? (env.SFN_MOCK_CONFIG || undefined));
+  const config = await loadConfigFile(io, values.config);
   const { service: serviceModule, sqlite, server: serverModule, integrations } = await loadServicePackages();
-  // Lambda functions run from the project's functions folder; AWS services are called through the AWS SDK at the
-  // endpoints the usual AWS_ENDPOINT_URL* variables name.
+  // Lambda functions run where the config file maps them, else from the project's functions folder; AWS services
+  // are called through the AWS SDK at the endpoints the usual AWS_ENDPOINT_URL* variables name.
   const lambda = integrations.lambdaIntegration({
     baseDir: io.cwd,
     functionsDir: values.functions ?? 'functions',
+    functions: config?.functions,
+    default: config?.defaultFunctionTarget,
     region,
     accountId,
   });
   const awsSdk = integrations.awsSdkIntegration({ resolveFrom: io.cwd });
-  const connections = await loadConnections(io, values.connections);
+  const fileConnections = await loadConnections(io, values.connections);
+  const connections =
+    config?.connections || fileConnections ? { ...config?.connections, ...fileConnections } : undefined;
   let http: ReturnType<typeof integrations.httpIntegration>;
   try {
     http = integrations.httpIntegration({
@@ -193,7 +210,8 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
         service.resolveConnection(arn) as Promise<import('@lockstep/integrations').ConnectionConfig | undefined>,
     });
   } catch (err) {
-    throw new CliError(`bad connections file: ${describeError(err)}`, ExitCode.BadRequest);
+    const files = [values.connections, config?.connections && config.path].filter(Boolean).join(', ');
+    throw new CliError(`bad connections (${files}): ${describeError(err)}`, ExitCode.BadRequest);
   }
 
   let storeLabel = 'in memory';
@@ -231,7 +249,10 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
     throw new CliError(`cannot listen: ${describeError(err)}`, ExitCode.BadRequest);
   }
   const mocks = mock ? `, mock config: ${mock.path}` : '';
-  io.stdout.write(`Lockstep is serving the Step Functions API at ${running.url} (store: ${storeLabel}${mocks})\n`);
+  const configured = config ? `, config: ${config.path}` : '';
+  io.stdout.write(
+    `Lockstep is serving the Step Functions API at ${running.url} (store: ${storeLabel}${mocks}${configured})\n`,
+  );
 
   await new Promise<void>((done) => {
     process.once('SIGINT', done);

@@ -36,6 +36,11 @@ export interface AwsSdkConfig {
    * forcePathStyle: false } }` turns that off.
    */
   clientOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * How often a `.sync` Task describes the job it waits for (`glue:startJobRun.sync`, ...), in milliseconds.
+   * @default 1000
+   */
+  syncPollIntervalMs?: number;
   /** Directory whose `node_modules` provide the client packages. @default `process.cwd()` */
   resolveFrom?: string;
   /**

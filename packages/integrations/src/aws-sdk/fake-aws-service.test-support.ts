@@ -148,9 +148,9 @@ export type Reported =
   | { readonly kind: 'succeed' | 'submitted'; readonly output: Json }
   | { readonly kind: 'fail'; readonly error: string | undefined; readonly cause: string | undefined };
 
-/** Invokes `integration` for a Task of `resource` with `input` as its effective input, in a sample execution. */
-export function invokeOnce(integration: Integration, resource: string, input: Json): Promise<Reported> {
-  const request: IntegrationRequest = {
+/** The request of a Task of `resource` with `input` as its effective input, in a sample execution. */
+export function sampleTaskRequest(resource: string, input: Json): IntegrationRequest {
+  return {
     stateName: 'Task',
     resource,
     input,
@@ -161,6 +161,11 @@ export function invokeOnce(integration: Integration, resource: string, input: Js
     resourceInfo: parseResource(resource),
     idempotencyKey: 'arn:aws:states:us-east-1:111111111111:execution:Machine:run-1/2/0',
   };
+}
+
+/** Invokes `integration` for a Task of `resource` with `input` as its effective input, in a sample execution. */
+export function invokeOnce(integration: Integration, resource: string, input: Json): Promise<Reported> {
+  const request = sampleTaskRequest(resource, input);
   return new Promise((resolve) => {
     integration.invoke(request, {
       succeed: (output) => resolve({ kind: 'succeed', output }),

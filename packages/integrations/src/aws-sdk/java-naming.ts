@@ -34,6 +34,14 @@ export function javaV2MemberName(member: string): string {
   return member === 'NULL' ? 'Nul' : pascalCase(member);
 }
 
+/**
+ * The key an optimized integration (Java SDK v1) uses for a model member: the model's name, capitalized (ECS's
+ * `taskArn` → `TaskArn`, `sizeInGiB` → `SizeInGiB`, recorded).
+ */
+export function javaV1MemberName(member: string): string {
+  return capitalize(member);
+}
+
 /** The Java SDK v2 exception class of an error shape: `NoSuchKey` → `NoSuchKeyException`, `KMSAccessDenied...` → `Kms...`. */
 export function javaV2ExceptionName(errorShape: string): string {
   if (errorShape.endsWith('Fault')) return `${pascalCase(errorShape.slice(0, -'Fault'.length))}Exception`;

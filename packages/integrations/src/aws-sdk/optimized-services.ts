@@ -1,11 +1,15 @@
 /**
  * The optimized integrations Lockstep calls through the AWS SDK: `arn:aws:states:::sqs:sendMessage`, `sns:publish`,
- * `dynamodb:getItem|putItem|updateItem|deleteItem` and `events:putEvents`. Unlike the AWS SDK integrations they run
- * on the Java SDK v1 on AWS: members keep the model's names, outputs carry the HTTP metadata (but EventBridge's),
- * errors are named the v1 way, and parameters the integration does not take are left out of the call.
+ * `dynamodb:getItem|putItem|updateItem|deleteItem`, `events:putEvents`, and the jobs run with `.sync` (see
+ * `./sync-jobs.ts`): `glue:startJobRun`, `athena:startQueryExecution`, `batch:submitJob`, `codebuild:startBuild`,
+ * `ecs:runTask`. Unlike the AWS SDK integrations they run on the Java SDK v1 on AWS: members keep the model's names
+ * (capitalized), outputs carry the HTTP metadata (but EventBridge's), errors are named the v1 way, and parameters the
+ * integration does not take are left out of the call.
  */
 import type { Json } from '@lockstep/asl';
+import type { IntegrationPattern, IntegrationRequest } from '@lockstep/engine';
 import type { ErrorStyle, TaskFailure } from './service-errors.js';
+import { JOB_SERVICES, type SyncJob } from './sync-jobs.js';
 
 type JsonObject = { [key: string]: Json };
 
@@ -13,17 +17,24 @@ type JsonObject = { [key: string]: Json };
 export interface OptimizedService {
   /** The Step Functions service name of the SDK client that makes the call (and of its configured endpoint). */
   readonly sdkService: string;
-  /** The actions, each with the parameters it takes (AWS drops the others from the call). */
-  readonly actions: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The actions, each with the parameters it takes (AWS drops the others from the call), or `all` where the call
+   * takes whatever the API does.
+   */
+  readonly actions: Readonly<Record<string, readonly string[] | 'all'>>;
   /** Whether `.waitForTaskToken` is offered (not for DynamoDB). */
   readonly callback: boolean;
   readonly errors: ErrorStyle;
   /** Whether the output carries `SdkHttpMetadata` and `SdkResponseMetadata`. */
   readonly httpMetadata: boolean;
-  /** Adjusts the parameters before the call; `context` is the Task's context object. */
-  prepare?(parameters: JsonObject, context: Json): JsonObject;
+  /** The actions that run a job with `.sync`, by action. */
+  readonly jobs?: Readonly<Record<string, SyncJob>>;
+  /** Adjusts the parameters before the call. */
+  prepare?(parameters: JsonObject, request: IntegrationRequest): JsonObject;
   /** The failure AWS reports although the call succeeded. */
-  failure?(output: JsonObject): TaskFailure | undefined;
+  failure?(output: JsonObject, pattern: IntegrationPattern): TaskFailure | undefined;
+  /** Members AWS adds to the call's answer, from the parameters the call was made with. */
+  complete?(output: JsonObject, parameters: Json): JsonObject | undefined;
 }
 
 const DYNAMODB_COMMON = ['Key', 'TableName', 'ExpressionAttributeNames', 'ReturnConsumedCapacity'];
@@ -104,12 +115,14 @@ export const OPTIMIZED_SERVICES: Readonly<Record<string, OptimizedService>> = {
     prepare: withExecutionResources,
     failure: failedEntries,
   },
+  ...JOB_SERVICES,
 };
 
 /** AWS adds the state machine's and the execution's ARNs to every event's `Resources` (recorded). */
-function withExecutionResources(parameters: JsonObject, context: Json): JsonObject {
+function withExecutionResources(parameters: JsonObject, request: IntegrationRequest): JsonObject {
   const entries = parameters.Entries;
   if (!Array.isArray(entries)) return parameters;
+  const { context } = request;
   const added = [idOf(context, 'StateMachine'), idOf(context, 'Execution')].filter((id) => id !== undefined);
   return {
     ...parameters,

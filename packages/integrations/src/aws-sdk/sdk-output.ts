@@ -4,7 +4,7 @@
  */
 import type { Json } from '@lockstep/asl';
 import type { NormalizedSchema } from '@smithy/core/schema';
-import { javaV2MemberName } from './java-naming.js';
+import { javaV1MemberName, javaV2MemberName } from './java-naming.js';
 import type { SdkDialect } from './sdk-input.js';
 
 type JsonObject = { [key: string]: Json };
@@ -62,7 +62,7 @@ function toJsonObject(
     if (member === '$metadata' || member === '$unknown' || !members.has(member)) continue;
     const converted = toJson(item, shape?.getMemberSchema(member), dialect);
     if (converted === undefined) continue;
-    const key = shape && dialect === 'java-v2' ? javaV2MemberName(member) : member;
+    const key = !shape ? member : dialect === 'java-v2' ? javaV2MemberName(member) : javaV1MemberName(member);
     (last.has(member) ? trailing : entries).push([key, converted]);
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

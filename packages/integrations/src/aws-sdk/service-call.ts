@@ -51,42 +51,79 @@ export async function callService(
   config: AwsSdkConfig,
   signal: AbortSignal,
 ): Promise<CallOutcome> {
-  const lookup = await clients.operation(
-    target.service,
-    target.action,
-    callRegion(config, executionArn(request.context)),
+  const { optimized } = target;
+  const parameters = optimized ? optimizedParameters(optimized, target.action, request) : request.input;
+  const outcome = await callAction(
+    clients,
+    {
+      service: target.service,
+      action: target.action,
+      parameters,
+      given: request.input,
+      dialect: optimized ? 'java-v1' : 'java-v2',
+      errors: optimized?.errors,
+      httpMetadata: optimized?.httpMetadata ?? false,
+      region: requestRegion(config, request),
+      idempotencyKey: request.idempotencyKey,
+    },
+    signal,
   );
+  if (!outcome.ok || !optimized) return outcome;
+  const failure = optimized.failure?.(outcome.output, request.resourceInfo.pattern);
+  if (failure) return { ok: false, ...failure };
+  const completed = optimized.complete?.(outcome.output, parameters);
+  return completed ? { ok: true, output: sortedMembers({ ...outcome.output, ...completed }) } : outcome;
+}
+
+/** One call of an API action, with parameters as Step Functions writes them. */
+export interface ActionCall {
+  /** The Step Functions name of the service (`s3`, `glue`). */
+  readonly service: string;
+  /** The action in Step Functions' camelCase (`getJobRun`). */
+  readonly action: string;
+  readonly parameters: Json;
+  /** The parameters as the Task gave them, for the cause of parameters the action cannot take. @default `parameters` */
+  readonly given?: Json;
+  readonly dialect: SdkDialect;
+  /** @default the AWS SDK integrations' (Java SDK v2) naming, prefixed for the service */
+  readonly errors?: ErrorStyle;
+  /** Whether the output carries `SdkHttpMetadata` and `SdkResponseMetadata` (the optimized integrations'). */
+  readonly httpMetadata: boolean;
+  readonly region: string;
+  /** Fills the action's idempotency token when the parameters leave it out. */
+  readonly idempotencyKey?: string;
+}
+
+/** Calls an action; its answer is shaped, and its failure named, as the call's dialect has AWS do it. */
+export async function callAction(clients: SdkClients, call: ActionCall, signal: AbortSignal): Promise<CallOutcome> {
+  const lookup = await clients.operation(call.service, call.action, call.region);
   if (!lookup.ok) return lookup;
   const { operation } = lookup;
-  const { optimized } = target;
-  const dialect: SdkDialect = optimized ? 'java-v1' : 'java-v2';
-  const errors: ErrorStyle = optimized?.errors ?? {
-    sdk: 'java-v2',
-    prefix: errorPrefix(target.service, operation.clientName),
-  };
-  const parameters = optimized ? optimizedParameters(optimized, target.action, request) : request.input;
-  const input = toSdkInput(parameters, operation.input, dialect, request.idempotencyKey);
+  const errors: ErrorStyle = call.errors ?? { sdk: 'java-v2', prefix: errorPrefix(call.service, operation.clientName) };
+  const input = toSdkInput(call.parameters, operation.input, call.dialect, call.idempotencyKey);
   if (!input.ok) {
-    const cause = `The Parameters '${JSON.stringify(request.input)}' could not be used to start the Task: [${input.reason}]`;
+    const given = JSON.stringify(call.given ?? call.parameters);
+    const cause = `The Parameters '${given}' could not be used to start the Task: [${input.reason}]`;
     return { ok: false, error: ErrorName.Runtime, cause };
   }
   const command = operation.createCommand(input.input);
-  const response = optimized?.httpMetadata ? captureResponse(command) : undefined;
+  const response = call.httpMetadata ? captureResponse(command) : undefined;
   let answer: Record<string, unknown>;
   try {
     answer = await operation.client.send(command, { abortSignal: signal });
   } catch (thrown) {
     return { ok: false, ...serviceFailure(thrown, operation.exports, errors) };
   }
-  const output = await fromSdkOutput(answer, operation.output, dialect);
-  const failure = optimized?.failure?.(output);
-  if (failure) return { ok: false, ...failure };
+  const output = await fromSdkOutput(answer, operation.output, call.dialect);
   const raw = response?.();
   if (!raw) return { ok: true, output };
   const requestId = (answer.$metadata as { requestId?: string } | undefined)?.requestId;
   // The metadata members sort among the API's members (`MessageId`, `SdkHttpMetadata`, ..., `SequenceNumber`).
-  const withMetadata = Object.entries({ ...output, ...sdkMetadata(raw, requestId) });
-  return { ok: true, output: Object.fromEntries(withMetadata.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  return { ok: true, output: sortedMembers({ ...output, ...sdkMetadata(raw, requestId) }) };
+}
+
+function sortedMembers(output: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(output).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The parameters the optimized action takes (AWS leaves the others out of the call), adjusted for the service. */
@@ -94,8 +131,14 @@ function optimizedParameters(optimized: OptimizedService, action: string, reques
   const { input } = request;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   const taken = optimized.actions[action];
-  const parameters = Object.fromEntries(Object.entries(input).filter(([name]) => taken.includes(name)));
-  return optimized.prepare ? optimized.prepare(parameters, request.context) : parameters;
+  const parameters =
+    taken === 'all' ? input : Object.fromEntries(Object.entries(input).filter(([name]) => taken.includes(name)));
+  return optimized.prepare ? optimized.prepare(parameters, request) : parameters;
+}
+
+/** The region of a Task's calls: configured, from the environment, or its execution's. */
+export function requestRegion(config: AwsSdkConfig, request: IntegrationRequest): string {
+  return callRegion(config, executionArn(request.context));
 }
 
 function executionArn(context: Json): string | undefined {
