@@ -5,11 +5,10 @@
  * relative to the file's folder. A field that is not what it should be is reported by its path
  * (`functions.resize.timeoutSeconds`), with exit code 2.
  */
-import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ConnectionConfig, DefaultFunctionTarget, FunctionConfig } from '@lockstep/integrations';
 import { CliError, ExitCode } from './exit.js';
-import { type CliIO, readTextFile } from './io.js';
+import { type CliIO, fileExists, readTextFile } from './io.js';
 
 /** The file read from the working directory when no `--config` names one. */
 export const CONFIG_FILE_NAME = 'lockstep.config.json';
@@ -33,7 +32,7 @@ export interface ConfigFile {
  */
 export async function loadConfigFile(io: CliIO, named: string | undefined): Promise<ConfigFile | undefined> {
   const path = resolve(io.cwd, named ?? CONFIG_FILE_NAME);
-  if (named === undefined && !(await exists(path))) return undefined;
+  if (named === undefined && !(await fileExists(path))) return undefined;
   return parseConfigFile(await readTextFile(io, path, 'config file'), path);
 }
 
@@ -225,14 +224,5 @@ class Checker {
         ? `${at} is missing (expected ${expected})`
         : `${at || 'the file'} must be ${expected}, not ${JSON.stringify(value)}`;
     throw new CliError(`config file '${this.path}': ${problem}`, ExitCode.BadRequest);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }

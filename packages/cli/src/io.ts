@@ -1,7 +1,7 @@
 /**
  * The CLI's view of its surroundings: where it writes, where relative paths start, and how it reads files.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CliError, ExitCode } from './exit.js';
 
@@ -51,4 +51,14 @@ export async function readTextFile(io: CliIO, path: string, what: string): Promi
  */
 export async function readInputArgument(io: CliIO, value: string): Promise<string> {
   return value.startsWith('@') ? readTextFile(io, value.slice(1), 'input file') : value;
+}
+
+/** True when something exists at `path` (an optional file, such as a configuration read when present). */
+export async function fileExists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

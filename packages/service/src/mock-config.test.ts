@@ -3,11 +3,11 @@
 // itself is `@lockstep/integrations`' concern).
 import type { TaskOutcome, TaskRequest } from '@lockstep/engine';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServiceError } from './api/service-error.js';
 import type { MockTestCases } from './runtime/transition.js';
 import { createService, type Service, type ServiceOptions } from './service.js';
 import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './store/store.js';
+import { codeAndMessage } from './test-support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/lockstep';
 const LAMBDA = 'arn:aws:states:::lambda:invoke';
@@ -73,14 +73,6 @@ async function create(api: Service['operations'], name: string, definition: obje
     type,
   });
   return stateMachineArn as string;
-}
-
-async function failure(promise: Promise<unknown>): Promise<[string, string]> {
-  const error = (await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )) as ServiceError;
-  return [error.code, error.message];
 }
 
 async function historyTypes(api: Service['operations'], executionArn: unknown) {
@@ -219,11 +211,11 @@ describe('test cases (<stateMachineArn>#<TestCase>)', () => {
   it('refuses a test case the configuration does not define', async () => {
     const { api } = open({ mockConfig: mockConfig({}).config });
     const stateMachineArn = await create(api, 'orders', retrying);
-    expect(await failure(api.StartExecution({ stateMachineArn: `${stateMachineArn}#Nope` }))).toEqual([
+    expect(await codeAndMessage(api.StartExecution({ stateMachineArn: `${stateMachineArn}#Nope` }))).toEqual([
       'ValidationException',
       "no test case 'Nope' for 'orders'",
     ]);
-    expect(await failure(api.StartSyncExecution({ stateMachineArn: `${stateMachineArn}#Nope` }))).toEqual([
+    expect(await codeAndMessage(api.StartSyncExecution({ stateMachineArn: `${stateMachineArn}#Nope` }))).toEqual([
       'ValidationException',
       "no test case 'Nope' for 'orders'",
     ]);
@@ -232,7 +224,7 @@ describe('test cases (<stateMachineArn>#<TestCase>)', () => {
   it('takes the ARN whole without a mock configuration, as AWS does', async () => {
     const { api } = open();
     const stateMachineArn = await create(api, 'orders', retrying);
-    expect(await failure(api.StartExecution({ stateMachineArn: `${stateMachineArn}#Happy` }))).toEqual([
+    expect(await codeAndMessage(api.StartExecution({ stateMachineArn: `${stateMachineArn}#Happy` }))).toEqual([
       'StateMachineDoesNotExist',
       `State Machine Does Not Exist: '${stateMachineArn}#Happy'`,
     ]);

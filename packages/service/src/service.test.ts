@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServiceError } from './api/service-error.js';
 import { createService, type Service, type ServiceOptions } from './service.js';
 import { createMemoryStore } from './store/memory-store.js';
+import { codeAndMessage } from './test-support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/lockstep';
 const PREFIX = 'arn:aws:states:us-east-1:123456789012';
@@ -17,14 +17,6 @@ function open(options: Partial<ServiceOptions> = {}) {
   service = createService({ store: createMemoryStore(), runtime: { idleMs: 5 }, ...options });
   service.start();
   return service.operations;
-}
-
-async function failure(promise: Promise<unknown>): Promise<[string, string]> {
-  const error = (await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )) as ServiceError;
-  return [error.code, error.message];
 }
 
 /** Polls DescribeExecution until the execution is no longer running. */
@@ -75,7 +67,7 @@ describe('the service', () => {
     const { stateMachineArn } = await api.CreateStateMachine({ name: 'slow', definition: waiting, roleArn: ROLE });
     const first = await api.StartExecution({ stateMachineArn, name: 'same', input: '{}' });
     expect(await api.StartExecution({ stateMachineArn, name: 'same', input: '{}' })).toEqual(first);
-    expect(await failure(api.StartExecution({ stateMachineArn, name: 'same', input: '{"x":1}' }))).toEqual([
+    expect(await codeAndMessage(api.StartExecution({ stateMachineArn, name: 'same', input: '{"x":1}' }))).toEqual([
       'ExecutionAlreadyExists',
       `Execution Already Exists: '${PREFIX}:execution:slow:same'`,
     ]);
@@ -91,19 +83,19 @@ describe('the service', () => {
   it('refuses bad input and unknown resources with AWS errors', async () => {
     const api = open();
     const { stateMachineArn } = await api.CreateStateMachine({ name: 'm', definition, roleArn: ROLE });
-    expect(await failure(api.StartExecution({ stateMachineArn, input: '' }))).toEqual([
+    expect(await codeAndMessage(api.StartExecution({ stateMachineArn, input: '' }))).toEqual([
       'InvalidExecutionInput',
       "Invalid State Machine Execution Input: 'Invalid execution input.'",
     ]);
-    expect(await failure(api.StartExecution({ stateMachineArn: `${PREFIX}:stateMachine:nope` }))).toEqual([
+    expect(await codeAndMessage(api.StartExecution({ stateMachineArn: `${PREFIX}:stateMachine:nope` }))).toEqual([
       'StateMachineDoesNotExist',
       `State Machine Does Not Exist: '${PREFIX}:stateMachine:nope'`,
     ]);
-    expect(await failure(api.DescribeExecution({ executionArn: `${PREFIX}:execution:m:nope` }))).toEqual([
+    expect(await codeAndMessage(api.DescribeExecution({ executionArn: `${PREFIX}:execution:m:nope` }))).toEqual([
       'ExecutionDoesNotExist',
       `Execution Does Not Exist: '${PREFIX}:execution:m:nope'`,
     ]);
-    expect(await failure(api.StartSyncExecution({ stateMachineArn }))).toEqual([
+    expect(await codeAndMessage(api.StartSyncExecution({ stateMachineArn }))).toEqual([
       'StateMachineTypeNotSupported',
       'This operation is not supported by this type of state machine',
     ]);
@@ -129,7 +121,7 @@ describe('the service', () => {
     const { events } = await api.GetExecutionHistory({ executionArn });
     const started = (events as Record<string, unknown>[]).find((e) => e.type === 'ActivityStarted');
     expect(started?.activityStartedEventDetails).toEqual({ workerName: 'clerk' });
-    expect(await failure(api.SendTaskSuccess({ taskToken: task.taskToken, output: '{}' }))).toEqual([
+    expect(await codeAndMessage(api.SendTaskSuccess({ taskToken: task.taskToken, output: '{}' }))).toEqual([
       'TaskTimedOut',
       "Task Timed Out: 'Provided task does not exist anymore'",
     ]);
@@ -190,7 +182,7 @@ describe('the service', () => {
       billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: 100 },
     });
     expect(result.executionArn).toMatch(new RegExp(`^${PREFIX}:express:fast:quick:[0-9a-f-]{36}$`));
-    expect(await failure(api.DescribeExecution({ executionArn: result.executionArn }))).toEqual([
+    expect(await codeAndMessage(api.DescribeExecution({ executionArn: result.executionArn }))).toEqual([
       'InvalidArn',
       "Invalid Arn: 'Resource type not valid in this context: express'",
     ]);

@@ -67,3 +67,9 @@ export async function failureOf(promise: Promise<unknown>): Promise<Failure> {
   }
   throw new Error('expected the operation to fail');
 }
+
+/** The code and message of the `ServiceError` a promise rejects with (see {@link failureOf}). */
+export async function codeAndMessage(promise: Promise<unknown>): Promise<[string, string]> {
+  const { code, message } = await failureOf(promise);
+  return [code, message];
+}

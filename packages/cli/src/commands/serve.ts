@@ -5,7 +5,7 @@
  * `WAIT_TIME_SCALE`. The project's configuration file (`lockstep.config.json`, or `--config`) says where Lambda
  * functions run and declares HTTP Tasks' connections.
  */
-import { access, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOrUsageError } from '../args.js';
@@ -13,7 +13,7 @@ import type { Command } from '../command.js';
 import { loadConfigFile } from '../config-file.js';
 import { describeError } from '../engine.js';
 import { CliError, ExitCode, usageError } from '../exit.js';
-import { type CliIO, readTextFile } from '../io.js';
+import { type CliIO, fileExists, readTextFile } from '../io.js';
 
 const DEFAULT_PORT = 8083;
 const DEFAULT_ACCOUNT = '123456789012';
@@ -109,7 +109,7 @@ async function loadMockConfig(io: CliIO, named: string | undefined) {
   let path = named;
   if (path === undefined) {
     path = resolve(io.cwd, DEFAULT_MOCK_CONFIG);
-    if (!(await exists(path))) return undefined;
+    if (!(await fileExists(path))) return undefined;
   }
   const text = await readTextFile(io, path, 'mock configuration file');
   let integrations: typeof import('@lockstep/integrations');
@@ -138,15 +138,6 @@ async function loadConnections(io: CliIO, path: string | undefined) {
     return JSON.parse(text) as NonNullable<import('@lockstep/integrations').HttpTaskConfig['connections']>;
   } catch (err) {
     throw new CliError(`connections file '${path}' is not JSON: ${describeError(err)}`, ExitCode.BadRequest);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../service.js';
 import { createMemoryStore } from '../store/memory-store.js';
-import type { ServiceError } from './service-error.js';
+import { codeAndMessage } from '../test-support.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/lockstep';
 const TASK_TIMED_OUT = ['TaskTimedOut', "Task Timed Out: 'Provided task does not exist anymore'"];
@@ -32,14 +32,6 @@ function open() {
 }
 
 type Api = ReturnType<typeof open>;
-
-async function failure(promise: Promise<unknown>): Promise<[string, string]> {
-  const error = (await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )) as ServiceError;
-  return [error.code, error.message];
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -90,8 +82,8 @@ describe('callbacks (.waitForTaskToken)', () => {
       resource: 'sendMessage.waitForTaskToken',
     });
     expect(await api.DescribeExecution({ executionArn })).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
-    expect(await failure(api.SendTaskSuccess({ taskToken: token, output: '{}' }))).toEqual(TASK_TIMED_OUT);
-    expect(await failure(api.SendTaskHeartbeat({ taskToken: token }))).toEqual(TASK_TIMED_OUT);
+    expect(await codeAndMessage(api.SendTaskSuccess({ taskToken: token, output: '{}' }))).toEqual(TASK_TIMED_OUT);
+    expect(await codeAndMessage(api.SendTaskHeartbeat({ taskToken: token }))).toEqual(TASK_TIMED_OUT);
   });
 
   it('keeps a task alive past HeartbeatSeconds while heartbeats come', async () => {
@@ -120,12 +112,12 @@ describe('callbacks (.waitForTaskToken)', () => {
     const [first, second] = tokensOf(events);
     expect(first).not.toBe(second);
     expect(events.find((e) => e.type === 'TaskTimedOut')?.taskTimedOutEventDetails?.error).toBe('States.Timeout');
-    expect(await failure(api.SendTaskSuccess({ taskToken: first, output: '"late"' }))).toEqual(TASK_TIMED_OUT);
+    expect(await codeAndMessage(api.SendTaskSuccess({ taskToken: first, output: '"late"' }))).toEqual(TASK_TIMED_OUT);
     await api.SendTaskSuccess({ taskToken: second, output: '"on time"' });
     await historyWhen(api, executionArn, (list) => list.some((e) => e.type === 'ExecutionSucceeded'));
     expect(await api.DescribeExecution({ executionArn })).toMatchObject({ status: 'SUCCEEDED', output: '"on time"' });
     // A token serves once: its task is over after the first answer.
-    expect(await failure(api.SendTaskFailure({ taskToken: second, error: 'Again' }))).toEqual(TASK_TIMED_OUT);
+    expect(await codeAndMessage(api.SendTaskFailure({ taskToken: second, error: 'Again' }))).toEqual(TASK_TIMED_OUT);
   });
 
   it('closes the tokens of a stopped execution', async () => {
@@ -133,6 +125,6 @@ describe('callbacks (.waitForTaskToken)', () => {
     const executionArn = await start(api, {});
     const [token] = tokensOf(await historyWhen(api, executionArn, (events) => tokensOf(events).length === 1));
     await api.StopExecution({ executionArn });
-    expect(await failure(api.SendTaskSuccess({ taskToken: token, output: '{}' }))).toEqual(TASK_TIMED_OUT);
+    expect(await codeAndMessage(api.SendTaskSuccess({ taskToken: token, output: '{}' }))).toEqual(TASK_TIMED_OUT);
   });
 });
