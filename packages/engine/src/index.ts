@@ -11,7 +11,7 @@ export type { HistoryEvent, HistoryEventType } from './history.js';
 export { detailsKey, HISTORY_EVENT_LIMIT } from './history.js';
 export { HistoryLog } from './history-log.js';
 export { uuid } from './ids.js';
-export type { Integration, IntegrationCallbacks, IntegrationRequest } from './integration.js';
+export type { HttpExchange, HttpTrace, Integration, IntegrationCallbacks, IntegrationRequest } from './integration.js';
 export type { Command, EngineEvent, MapRunRequest, TaskRequest } from './messages.js';
 export { type IntegrationPattern, parseResource, type TaskResource } from './resource.js';
 export type { TaskOutcome } from './runtime/driver.js';
@@ -32,9 +32,13 @@ export type { InspectionStage, StateInspector } from './state-inspector.js';
 export { type StepResult, step } from './step.js';
 export {
   type ErrorHandlingDetails,
+  type FieldValidationMode,
+  type MapInspection,
   resolveTestedState,
   TESTED_STATE_NAME,
   type TestedState,
+  type TestStateConfiguration,
+  type TestStateMock,
   type TestStateOptions,
   type TestStateResult,
   type TestStateStatus,

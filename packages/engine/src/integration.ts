@@ -13,6 +13,35 @@ export interface IntegrationRequest extends TaskRequest {
   resourceInfo: TaskResource;
   /** The idempotency key of this attempt (`executionArn/enteredEventId/attempt`): a retried call reuses none. */
   idempotencyKey: string;
+  /** Set only by TestState at inspection level TRACE: an integration that sends an HTTP request reports it here. */
+  httpTrace?: HttpTrace;
+}
+
+/** One HTTP request an integration sent and the response it got, as TestState's TRACE `inspectionData` shows them. */
+export interface HttpExchange {
+  request: {
+    protocol: string;
+    method: string;
+    url: string;
+    headers: ReadonlyArray<readonly [string, string]>;
+    body?: string;
+  };
+  /** Absent when no response came (the request failed below HTTP or timed out). */
+  response?: {
+    protocol: string;
+    statusCode: number;
+    statusMessage: string;
+    headers: Readonly<Record<string, readonly string[]>>;
+    body: string;
+  };
+}
+
+/** How an integration reports its HTTP exchange to TestState. */
+export interface HttpTrace {
+  /** False: the reported request leaves out what the connection adds (its authorization and parameters). */
+  revealSecrets: boolean;
+  /** Called with the exchange whose response (or failure) decided the task; an earlier one is replaced. */
+  record(exchange: HttpExchange): void;
 }
 
 /**

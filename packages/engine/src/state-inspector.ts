@@ -13,7 +13,10 @@ export type InspectionStage =
   | 'result'
   | 'afterResultSelector'
   | 'afterResultPath'
-  | 'afterArguments';
+  | 'afterArguments'
+  /** A mocked Map's items after `ItemsPath` (JSONPath), and each item after `ItemSelector`. */
+  | 'afterItemsPath'
+  | 'afterItemSelector';
 
 /** Observes a state run for TestState. */
 export interface StateInspector {

@@ -2,76 +2,32 @@
  * TestState: runs one state of a definition in isolation with the pure core and reports what AWS's TestState API
  * reports: the status (`SUCCEEDED`, `FAILED`, `RETRIABLE`, `CAUGHT_ERROR`), output, error, next state and the
  * stages of the state's data flow. The state is compiled into a machine of its own and started; a
- * {@link StateInspector} on the interpreter records the stages and stops the run before the next state. A retry is
- * not performed: the state is reported `RETRIABLE` with the retrier's index and backoff.
+ * {@link Recorder} on the interpreter records the stages and stops the run before the next state. A retry is
+ * not performed: the state is reported `RETRIABLE` with the retrier's index and backoff. A `mock` replaces the
+ * work of a Task, Map or Parallel state (a Map or Parallel runs only with one, see `test-state/group-mock.ts`);
+ * `stateConfiguration` sets the retry attempt and the Map's failures and reader data; at TRACE an HTTP Task reports
+ * its HTTP exchange.
  */
-import {
-  ErrorName,
-  formatInvalidDefinition,
-  type Json,
-  type StateDefinition,
-  type StateMachineDefinition,
-  validateDefinition,
-} from '@lockstep/asl';
-import { compileMachine } from './compile.js';
-import type { CompiledMachine, CompiledState } from './compiled.js';
+import { ErrorName, type Json } from '@lockstep/asl';
+import type { CompiledState } from './compiled.js';
 import { errorMatches } from './error-handling.js';
 import { type BlockRun, createExecutionRecord, type ExecutionIdentity, type ExecutionRecord } from './execution.js';
 import { HistoryLog } from './history-log.js';
-import { Interpreter } from './interpreter.js';
+import type { HttpExchange, HttpTrace, Integration } from './integration.js';
 import type { Command, EngineEvent } from './messages.js';
 import type { TaskOutcome } from './runtime/driver.js';
-import { compileCached, invalidDefinition } from './runtime/machine-cache.js';
+import { invalidDefinition } from './runtime/machine-cache.js';
 import { performTask, type TaskPerformers } from './runtime/task-dispatch.js';
-import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
-import type { InspectionStage, StateInspector } from './state-inspector.js';
+import type { InspectionStage } from './state-inspector.js';
+import { type GroupEvaluation, groupOutcome, replaceState, withMapEvaluation } from './test-state/group-mock.js';
+import { TestStateInterpreter } from './test-state/interpreter.js';
+import { checkMockedResult } from './test-state/mock-result-check.js';
+import { Recorder } from './test-state/recorder.js';
+import { checkTestStateRequest, type TestStateConfiguration, type TestStateMock } from './test-state/request.js';
+import { isGroupState, type TestedState } from './test-state/tested-state.js';
 
-/** The name a state tested on its own runs under (`$$.State.Name`), as AWS's recorded context shows it. */
-export const TESTED_STATE_NAME = 'StateName';
-
-/** The state a TestState request tests, and the machine it runs in. */
-export interface TestedState {
-  name: string;
-  definition: StateDefinition;
-  /** A machine starting at the state: the whole definition, or the state alone with its targets as stubs. */
-  machine: CompiledMachine;
-}
-
-/**
- * Resolves the state to test: `definition` is a state's definition, or with `stateName` a whole machine's.
- * Throws `InvalidDefinition` (AWS's diagnostics) when the definition is not valid.
- */
-export function resolveTestedState(definition: Record<string, unknown>, stateName?: string): TestedState {
-  if (stateName !== undefined) {
-    const states = definition.States as Record<string, StateDefinition> | undefined;
-    const state = states && Object.hasOwn(states, stateName) ? states[stateName] : undefined;
-    compileCached(definition, 'EXPRESS');
-    if (!state) throw invalidDefinition(`State '${stateName}' does not exist in the definition.`);
-    // Validated as written; started at the tested state (which would leave the others unreachable).
-    const machine = compileMachine({ ...definition, StartAt: stateName } as unknown as StateMachineDefinition);
-    return { name: stateName, definition: state, machine };
-  }
-  const state = definition as unknown as StateDefinition;
-  // The state's transitions lead to stand-ins, so that the state validates on its own; the run stops before them.
-  const States: Record<string, unknown> = {};
-  for (const target of transitionTargets(state)) States[target] = { Type: 'Succeed' };
-  States[TESTED_STATE_NAME] = state;
-  const definitionOfOne = { StartAt: TESTED_STATE_NAME, States } as unknown as StateMachineDefinition;
-  // A state tested alone need not lead to an end (its Next may be itself).
-  const errors = validateDefinition(definitionOfOne, { type: 'EXPRESS' }).filter(
-    (d) => d.severity === 'ERROR' && d.code !== 'MISSING_END_STATE',
-  );
-  if (errors.length > 0) throw invalidDefinition(formatInvalidDefinition(errors));
-  return { name: TESTED_STATE_NAME, definition: state, machine: compileMachine(definitionOfOne) };
-}
-
-function transitionTargets(state: StateDefinition): string[] {
-  const s = state as unknown as Record<string, unknown>;
-  const targets: unknown[] = [s.Next, s.Default];
-  for (const rule of (Array.isArray(s.Choices) ? s.Choices : []) as { Next?: unknown }[]) targets.push(rule?.Next);
-  for (const catcher of (Array.isArray(s.Catch) ? s.Catch : []) as { Next?: unknown }[]) targets.push(catcher?.Next);
-  return targets.filter((t): t is string => typeof t === 'string' && t !== TESTED_STATE_NAME);
-}
+export type { FieldValidationMode, TestStateConfiguration, TestStateMock } from './test-state/request.js';
+export { resolveTestedState, TESTED_STATE_NAME, type TestedState } from './test-state/tested-state.js';
 
 /** Options of {@link testState}. */
 export interface TestStateOptions {
@@ -83,10 +39,14 @@ export interface TestStateOptions {
   identity: ExecutionIdentity;
   /** What performs a Task's resource (the service's integrations). */
   performers: TaskPerformers;
-  /** TestState's `mock`: the Task's outcome, given instead of performing its resource. */
-  mock?: TaskOutcome;
+  /** TestState's `mock`: the outcome of the state's work, given instead of performing it. */
+  mock?: TestStateMock;
+  /** TestState's `stateConfiguration`. */
+  stateConfiguration?: TestStateConfiguration;
   /** TestState's `context`: the context object (`$$`) the state reads, instead of the synthetic one. */
   context?: Json;
+  /** Inspection level TRACE: an HTTP Task reports its exchange (with the connection's secrets if revealed). */
+  trace?: { revealSecrets: boolean };
   /** Epoch ms. */
   now: number;
   random: () => number;
@@ -102,6 +62,13 @@ export interface ErrorHandlingDetails {
   retryBackoffIntervalSeconds?: number;
 }
 
+/** What a mocked Map evaluated, as its `inspectionData` reports it. */
+export interface MapInspection {
+  maxConcurrency: number;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
+}
+
 /** What {@link testState} observed. */
 export interface TestStateResult {
   status: TestStateStatus;
@@ -114,23 +81,63 @@ export interface TestStateResult {
   /** The variables after the state (with the ones given), when there are any. */
   variables?: Record<string, Json>;
   errorDetails?: ErrorHandlingDetails;
+  /** A mocked Map's limits. */
+  map?: MapInspection;
+  /** At TRACE, the HTTP request an HTTP Task sent and the response it got. */
+  http?: HttpExchange;
 }
 
-/** Runs the tested state once. */
+/**
+ * The stages AWS reports for a mocked Map or Parallel (its stand-in Task records a Task's): recorded, a JSONPath
+ * Map's `afterInputPath` and `afterItemsPath`, a JSONata Map's none; LocalStack's AWS-validated Parallel support,
+ * no `afterInputPath`, `afterParameters` or `afterArguments` for a Parallel. Neither reports `result`.
+ */
+const GROUP_STAGES: Record<'Map' | 'Parallel', readonly InspectionStage[]> = {
+  Map: ['afterInputPath', 'afterItemsPath', 'afterItemSelector', 'afterResultSelector', 'afterResultPath'],
+  Parallel: ['afterResultSelector', 'afterResultPath'],
+};
+
+/**
+ * Runs the tested state once. Throws an `Error` named `ValidationException` (a mock or state configuration that
+ * does not fit the state) or `InvalidDefinition` (a Map or Parallel without a mock), with AWS's messages.
+ */
 export async function testState(options: TestStateOptions): Promise<TestStateResult> {
-  const { state, now, random } = options;
+  const { state, now, random, mock } = options;
+  const config = options.stateConfiguration;
+  const definition = state.definition;
+  checkTestStateRequest(definition, mock, config);
+  const group = isGroupState(definition) ? definition : undefined;
+  if (group && !mock) {
+    throw invalidDefinition(
+      'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]',
+    );
+  }
+  if (mock && 'result' in mock && definition.Type === 'Task') {
+    checkMockedResult(definition.Resource, mock.result, mock.fieldValidationMode);
+  }
+  const evaluation: GroupEvaluation = {};
+  const compiled = compiledState(state);
+  const machine =
+    group?.Type === 'Map'
+      ? replaceState(state.machine, state.name, withMapEvaluation(compiled, group, state.language, config, evaluation))
+      : state.machine;
   const execution = createExecutionRecord(options.identity, {
     input: options.input,
     inputText: options.inputText,
     startTime: now,
   });
-  const inspector = new Recorder(state.name, options.variables);
+  const inspector = new Recorder(state.name, options.variables, {
+    retrierCount: compiled.retriers.length,
+    retryCount: config?.retrierRetryCount,
+  });
+  let http: HttpExchange | undefined;
+  const performers = options.trace
+    ? tracing(options.performers, { revealSecrets: options.trace.revealSecrets, record: (e) => (http = e) })
+    : options.performers;
   const log = new HistoryLog(1);
+  const testContext = { given: options.context, inMapIteration: state.inMapIteration };
   const apply = (event: EngineEvent): Command[] => {
-    const it =
-      options.context === undefined
-        ? new Interpreter(state.machine, execution, now, random, log)
-        : new GivenContextInterpreter(options.context, state.machine, execution, now, random, log);
+    const it = new TestStateInterpreter(testContext, machine, execution, now, random, log);
     it.inspector = inspector;
     it.apply(event);
     return it.commands;
@@ -141,7 +148,11 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     const waiting = run.waiting;
     const invoke = commands.find((c) => c.type === 'InvokeTask');
     if (waiting?.kind === 'task' && invoke?.type === 'InvokeTask') {
-      const outcome = options.mock ?? (await perform(invoke.request, options.performers));
+      const outcome = mock
+        ? group
+          ? groupOutcome(mock, evaluation, config)
+          : mockedTaskOutcome(mock)
+        : await perform(invoke.request, performers);
       commands = apply(
         outcome.ok
           ? { type: 'TaskSucceeded', key: invoke.key, output: outcome.output }
@@ -150,7 +161,7 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
     } else if (waiting?.kind === 'timer' && waiting.purpose === 'retry') {
       const timer = commands.find((c) => c.type === 'StartTimer' && c.key === waiting.key);
       const delayMs = timer?.type === 'StartTimer' ? timer.dueTime - now : 0;
-      return retriable(inspector, compiledState(state), run, delayMs);
+      return withExtras(retriable(inspector, compiled, run, delayMs, group?.Type), evaluation, http);
     } else if (waiting?.kind === 'timer') {
       // A Wait state's delay is not waited for.
       commands = apply({ type: 'TimerFired', key: waiting.key });
@@ -158,38 +169,27 @@ export async function testState(options: TestStateOptions): Promise<TestStateRes
       throw new Error(`TestState: the state '${state.name}' waits for something TestState cannot provide.`);
     }
   }
-  return finished(inspector, compiledState(state), execution);
-}
-
-/** An interpreter whose states read a given context object as `$$`. */
-class GivenContextInterpreter extends Interpreter {
-  constructor(
-    private readonly context: Json,
-    ...args: ConstructorParameters<typeof Interpreter>
-  ) {
-    super(...args);
-  }
-
-  override scope(run: BlockRun, extras?: ContextExtras, values?: StatesValues): StateScope {
-    return new GivenContextScope(this.context, this.execution, run, extras ?? {}, this.random, this.now, values);
-  }
-}
-
-class GivenContextScope extends StateScope {
-  constructor(
-    private readonly given: Json,
-    ...args: ConstructorParameters<typeof StateScope>
-  ) {
-    super(...args);
-  }
-
-  override get context(): Json {
-    return this.given;
-  }
+  return withExtras(finished(inspector, compiled, execution, group?.Type), evaluation, http);
 }
 
 function compiledState(state: TestedState): CompiledState {
   return state.machine.root.states.get(state.name)!;
+}
+
+function mockedTaskOutcome(mock: TestStateMock): TaskOutcome {
+  return 'result' in mock ? { ok: true, output: mock.result } : { ok: false, ...mock.errorOutput };
+}
+
+/** The performers, with integrations that report their HTTP exchange to `trace`. */
+function tracing(performers: TaskPerformers, trace: HttpTrace): TaskPerformers {
+  const integrations = performers.integrations?.map(
+    (integration): Integration => ({
+      patterns: integration.patterns,
+      handles: (resource) => integration.handles(resource),
+      invoke: (request, callbacks) => integration.invoke({ ...request, httpTrace: trace }, callbacks),
+    }),
+  );
+  return { ...performers, integrations };
 }
 
 function perform(request: Parameters<typeof performTask>[0], performers: TaskPerformers): Promise<TaskOutcome> {
@@ -202,23 +202,36 @@ function perform(request: Parameters<typeof performTask>[0], performers: TaskPer
   });
 }
 
-function retriable(inspector: Recorder, state: CompiledState, run: BlockRun, delayMs: number): TestStateResult {
-  const error = inspector.error ?? '';
-  const retryIndex = state.retriers.findIndex((r) => errorMatches(r.errorEquals, error));
+function retriable(
+  inspector: Recorder,
+  state: CompiledState,
+  run: BlockRun,
+  delayMs: number,
+  group: 'Map' | 'Parallel' | undefined,
+): TestStateResult {
   return {
-    ...inspector.observed(run),
+    ...observed(inspector, run, group),
     status: 'RETRIABLE',
     error: inspector.error,
     cause: inspector.cause,
-    errorDetails: { retryIndex, retryBackoffIntervalSeconds: delayMs / 1000 },
+    errorDetails: { retryIndex: retryIndex(state, inspector.error), retryBackoffIntervalSeconds: delayMs / 1000 },
   };
 }
 
-function finished(inspector: Recorder, state: CompiledState, execution: ExecutionRecord): TestStateResult {
+function finished(
+  inspector: Recorder,
+  state: CompiledState,
+  execution: ExecutionRecord,
+  group: 'Map' | 'Parallel' | undefined,
+): TestStateResult {
   const run = execution.root;
-  const observed = inspector.observed(run);
+  const seen = observed(inspector, run, group);
+  // A retrier that matched the error but had no attempt left is reported with the outcome.
+  const exhausted = inspector.failedWith ? retryIndex(state, inspector.error) : -1;
+  const retried = exhausted >= 0 ? { retryIndex: exhausted } : undefined;
   if (execution.status === 'FAILED') {
-    return { ...observed, status: 'FAILED', error: execution.error, cause: execution.cause };
+    const failed: TestStateResult = { ...seen, status: 'FAILED', error: execution.error, cause: execution.cause };
+    return retried ? { ...failed, errorDetails: retried } : failed;
   }
   const next = run.next;
   const output = next ? next.input : execution.output;
@@ -227,52 +240,45 @@ function finished(inspector: Recorder, state: CompiledState, execution: Executio
     const error = inspector.error ?? '';
     const catchIndex = state.catchers.findIndex((c) => errorMatches(c.errorEquals, error));
     return {
-      ...observed,
+      ...seen,
       status: 'CAUGHT_ERROR',
       output,
       error: inspector.error,
       cause: inspector.cause,
       nextState,
-      errorDetails: { catchIndex },
+      errorDetails: { ...retried, catchIndex },
     };
   }
-  return { ...observed, status: 'SUCCEEDED', output, nextState };
+  return { ...seen, status: 'SUCCEEDED', output, nextState };
 }
 
-/** Records the stages of the one state run and stops the run before its next state. */
-class Recorder implements StateInspector {
-  readonly stages: Partial<Record<InspectionStage, Json>> = {};
-  failedWith = false;
-  error?: string;
-  cause?: string;
-  private entered = false;
+function retryIndex(state: CompiledState, error: string | undefined): number {
+  return state.retriers.findIndex((r) => errorMatches(r.errorEquals, error ?? ''));
+}
 
-  constructor(
-    private readonly name: string,
-    private readonly variables: Record<string, Json> | undefined,
-  ) {}
-
-  stage(name: InspectionStage, value: Json): void {
-    this.stages[name] = value;
+/** The stages AWS reports for the state, and the variables after it when there are any. */
+function observed(
+  inspector: Recorder,
+  run: BlockRun,
+  group: 'Map' | 'Parallel' | undefined,
+): Pick<TestStateResult, 'stages' | 'variables'> {
+  let stages = inspector.stages;
+  if (group) {
+    const kept = GROUP_STAGES[group];
+    stages = Object.fromEntries(Object.entries(stages).filter(([name]) => kept.includes(name as InspectionStage)));
   }
+  const variables = run.variables;
+  return variables && Object.keys(variables).length > 0 ? { stages, variables } : { stages };
+}
 
-  failed(error: string | undefined, cause: string | undefined): void {
-    this.failedWith = true;
-    this.error = error;
-    this.cause = cause;
-  }
-
-  entering(run: BlockRun): boolean {
-    if (this.entered || run.next?.state !== this.name) return false;
-    this.entered = true;
-    if (this.variables) run.variables = this.variables;
-    return true;
-  }
-
-  observed(run: BlockRun): Pick<TestStateResult, 'stages' | 'variables'> {
-    const variables = run.variables;
-    return variables && Object.keys(variables).length > 0
-      ? { stages: this.stages, variables }
-      : { stages: this.stages };
-  }
+/** Adds what a mocked Map evaluated and what an HTTP Task exchanged. */
+function withExtras(
+  result: TestStateResult,
+  evaluation: GroupEvaluation,
+  http: HttpExchange | undefined,
+): TestStateResult {
+  const map = evaluation.map;
+  if (map) result.map = { maxConcurrency: map.maxConcurrency, ...map.tolerance };
+  if (http) result.http = http;
+  return result;
 }

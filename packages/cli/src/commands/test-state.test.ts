@@ -21,6 +21,16 @@ beforeAll(async () => {
     }),
   );
   await writeFile(
+    join(cwd, 'retry.json'),
+    JSON.stringify({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Retry: [{ ErrorEquals: ['Boom'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }],
+      End: true,
+    }),
+  );
+  await writeFile(join(cwd, 'mock.json'), '{"errorOutput":{"error":"Boom","cause":"bang"}}');
+  await writeFile(
     join(cwd, 'map.json'),
     '{"Type":"Parallel","Branches":[{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}],"End":true}',
   );
@@ -64,6 +74,35 @@ describe('lockstep test-state', () => {
       stdout: '',
       stderr:
         'lockstep: InvalidDefinition: TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]\n',
+    });
+  });
+
+  it('takes the mock and state configuration as JSON or @file, as the AWS CLI does', async () => {
+    const run = await lockstep([
+      'retry.json',
+      '--mock',
+      '@mock.json',
+      '--state-configuration',
+      '{"retrierRetryCount":1}',
+      '--inspection-level',
+      'DEBUG',
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'RETRIABLE',
+      error: 'Boom',
+      cause: 'bang',
+      inspectionData: { errorDetails: { retryIndex: 0, retryBackoffIntervalSeconds: 4 } },
+    });
+    const parallel = await lockstep(['map.json', '--mock', '{"result":"[1]"}']);
+    expect(JSON.parse(parallel.stdout)).toEqual({ status: 'SUCCEEDED', output: '[1]' });
+  });
+
+  it('rejects a --mock that is not a JSON object with exit code 2', async () => {
+    expect(await lockstep(['map.json', '--mock', '[1]'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'lockstep: --mock must be a JSON object\n',
     });
   });
 });

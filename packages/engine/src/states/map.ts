@@ -130,22 +130,22 @@ export function compileMapState(
 type ItemSelector = (input: Json, scope: StateScope) => Json;
 
 /** JSONPath `ItemSelector` (or its legacy name `Parameters`), a payload template. */
-function compileItemSelector(def: MapState): ItemSelector | undefined {
+export function compileItemSelector(def: MapState): ItemSelector | undefined {
   const template = def.ItemSelector ?? def.Parameters;
   return template === undefined ? undefined : compileTemplate(template);
 }
 
 /** JSONata `ItemSelector`, which reads the item as `$states.context.Map.Item.Value`. */
-function compileJsonataItemSelector(value: unknown): ItemSelector | undefined {
+export function compileJsonataItemSelector(value: unknown): ItemSelector | undefined {
   const evaluate = compileJsonataValue(value, 'ItemSelector');
   return evaluate && ((_input, scope) => evaluate(scope));
 }
 
 /** Reads the items to iterate over from the effective input. */
-type ItemsReader = (input: Json, scope: StateScope) => Json[];
+export type ItemsReader = (input: Json, scope: StateScope) => Json[];
 
 /** JSONata `Items`: an array, or an expression giving one; without it, the input must be an array. */
-function compileItems(value: unknown): ItemsReader {
+export function compileItems(value: unknown): ItemsReader {
   const evaluate = compileTypedJsonataValue(value, 'Items', 'array');
   if (evaluate) return (_input, scope) => evaluate(scope) as Json[];
   return (input) => {
@@ -159,7 +159,7 @@ function notAnArray(value: Json): string {
 }
 
 /** `ItemsPath` (default `$`): must select an array. */
-function compileItemsPath(path: string | undefined): ItemsReader {
+export function compileItemsPath(path: string | undefined): ItemsReader {
   const read = path === undefined || path === '$' ? undefined : compileRequiredPath(path);
   return (input, scope) => {
     const value = read ? read(input, scope) : input;

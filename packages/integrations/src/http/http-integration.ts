@@ -7,7 +7,7 @@ import { ErrorName, type Json } from '@lockstep/asl';
 import type { Integration, IntegrationCallbacks, IntegrationRequest, TaskResource } from '@lockstep/engine';
 import type { HttpTaskConfig } from './config.js';
 import { ConnectionAuthorizationError, ConnectionNotFoundError, Connections } from './connections.js';
-import { buildRequest } from './http-request.js';
+import { type BuiltRequest, buildRequest } from './http-request.js';
 import { InvalidHttpParametersError, readHttpTaskCall } from './task-parameters.js';
 import { exchange, HttpTimeoutError, type PendingExchange, type ReceivedResponse } from './transport.js';
 
@@ -46,8 +46,20 @@ export function httpIntegration(config: HttpTaskConfig = {}): Integration {
         const call = readHttpTaskCall(request.input);
         const parts = await connections.requestParts(call.connectionArn, refreshToken);
         if (cancelled) throw new CancelledError();
-        pending = exchange({ ...buildRequest(call, parts, regionOf(request.context, fallbackRegion)), timeoutMs });
-        const response = await pending.response;
+        const region = regionOf(request.context, fallbackRegion);
+        const built = buildRequest(call, parts, region);
+        pending = exchange({ ...built, timeoutMs });
+        const trace = request.httpTrace;
+        // Unless secrets are revealed, the reported request is the Task's own, without what the connection adds.
+        const shown = trace && (trace.revealSecrets ? built : buildRequest(call, NO_CONNECTION, region));
+        let response: ReceivedResponse;
+        try {
+          response = await pending.response;
+        } catch (e) {
+          if (shown) trace.record({ request: tracedRequest(shown) });
+          throw e;
+        }
+        if (shown) trace.record({ request: tracedRequest(shown), response: tracedResponse(response) });
         // An expired or revoked token: AWS refreshes it and tries once more.
         if (response.statusCode === 401 && !refreshToken && (await connections.usesToken(call.connectionArn)))
           return send(true);
@@ -79,6 +91,30 @@ export function httpIntegration(config: HttpTaskConfig = {}): Integration {
 }
 
 class CancelledError extends Error {}
+
+/** What TestState's TRACE records (the engine's `HttpExchange`). */
+type HttpExchange = Parameters<NonNullable<IntegrationRequest['httpTrace']>['record']>[0];
+
+/** A request's parts with no connection: what TestState shows of a request when secrets are not revealed. */
+const NO_CONNECTION = { headers: [], query: [], body: [] };
+
+/** Node's HTTP client speaks HTTP/1.1. */
+const REQUEST_PROTOCOL = 'HTTP/1.1';
+
+function tracedRequest(built: BuiltRequest): HttpExchange['request'] {
+  const { url, method, headers, body } = built;
+  return { protocol: REQUEST_PROTOCOL, method, url, headers, ...(body === undefined ? {} : { body }) };
+}
+
+function tracedResponse(response: ReceivedResponse): NonNullable<HttpExchange['response']> {
+  return {
+    protocol: `HTTP/${response.httpVersion}`,
+    statusCode: response.statusCode,
+    statusMessage: response.statusText,
+    headers: response.headers,
+    body: response.body,
+  };
+}
 
 function isHttpInvoke(resource: TaskResource): boolean {
   return (

@@ -17,6 +17,8 @@ export interface OutgoingRequest {
 
 /** A response received. */
 export interface ReceivedResponse {
+  /** The HTTP version the server answered with (`1.1`). */
+  httpVersion: string;
   statusCode: number;
   statusText: string;
   /** Header values by name as the server spelled it (first spelling wins), repeated headers in order. */
@@ -52,6 +54,7 @@ export function exchange(outgoing: OutgoingRequest): PendingExchange {
       res.on('end', () => {
         clearTimeout(timer);
         resolve({
+          httpVersion: res.httpVersion,
           statusCode: res.statusCode ?? 0,
           statusText: res.statusMessage ?? '',
           headers: groupHeaders(res),

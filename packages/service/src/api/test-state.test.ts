@@ -238,68 +238,10 @@ describe('TestState', () => {
       code: 'InvalidExecutionInput',
     });
     expect(await failureOf(testState({ definition: '{"Type":"Pass"' }))).toMatchObject({ code: 'InvalidDefinition' });
-  });
-
-  it('continues a mocked Task with the mock result, without a role or a performer', async () => {
-    const definition = { Type: 'Task', Resource: lambda, ResultSelector: { 'p.$': '$.Payload' }, End: true };
-    const mock = { result: json({ Payload: { ok: 1 } }), fieldValidationMode: 'NONE' };
-    expect(await testState({ definition: json(definition), input: '{}', mock })).toEqual({
-      status: 'SUCCEEDED',
-      output: json({ p: { ok: 1 } }),
-    });
-  });
-
-  it('fails a mocked Task with the errorOutput, so Catch decides', async () => {
-    const definition = {
-      Type: 'Task',
-      Resource: lambda,
-      Catch: [
-        { ErrorEquals: ['Other'], Next: 'A' },
-        { ErrorEquals: ['Boom'], Next: 'B' },
-      ],
-      End: true,
-    };
-    const mock = { errorOutput: { error: 'Boom', cause: 'bang' } };
-    expect(
-      await testState({ definition: json(definition), input: '{}', mock, inspectionLevel: 'DEBUG' }),
-    ).toMatchObject({
-      status: 'CAUGHT_ERROR',
-      error: 'Boom',
-      cause: 'bang',
-      nextState: 'B',
-      output: json({ Error: 'Boom', Cause: 'bang' }),
-      inspectionData: { errorDetails: { catchIndex: 1 } },
-    });
-  });
-
-  it('reads the given context object as $$', async () => {
-    const definition = { Type: 'Task', Resource: lambda, Parameters: { 'id.$': '$$.Execution.Id' }, End: true };
-    const context = json({ Execution: { Id: 'my-execution' } });
-    const result = await testState({
-      definition: json(definition),
-      input: '{}',
-      context,
-      mock: { result: '{}' },
-      inspectionLevel: 'DEBUG',
-    });
-    expect(result.inspectionData).toMatchObject({ afterParameters: json({ id: 'my-execution' }) });
-  });
-
-  it("answers AWS's mock validation errors (LocalStack's AWS-validated messages)", async () => {
-    const task = json({ Type: 'Task', Resource: lambda, End: true });
-    const pass = json({ Type: 'Pass', End: true });
-    const both = { result: '{}', errorOutput: { error: 'E' } };
-    await expect(testState({ definition: pass, mock: { result: '{}' } })).rejects.toMatchObject({
-      message: "State type 'Pass' is not supported when a mock is specified",
-    });
-    await expect(testState({ definition: task, mock: both })).rejects.toMatchObject({
-      message: 'A test mock should have only one of the following fields: [result, errorOutput].',
-    });
-    await expect(testState({ definition: task, mock: { result: '{x' } })).rejects.toMatchObject({
-      message: 'Mocked result must be valid JSON',
-    });
-    await expect(testState({ definition: task, mock: { result: '{}' }, revealSecrets: true })).rejects.toMatchObject({
-      message: 'TestState does not support RevealSecrets when a mock is specified.',
+    const machine = json({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } });
+    expect(await failureOf(testState({ definition: machine, stateName: 'dne' }))).toMatchObject({
+      code: 'ValidationException',
+      message: 'State not found in definition',
     });
   });
 });
