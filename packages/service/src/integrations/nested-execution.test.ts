@@ -132,6 +132,43 @@ describe('nested executions (states:startExecution)', () => {
     expect(status).toBe('ABORTED');
   });
 
+  it('times out a .sync task that outlives TimeoutSeconds, and stops its child', async () => {
+    const api = await setUp();
+    const slow = JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 3600, End: true } } });
+    await api.CreateStateMachine({ name: 'slow', definition: slow, roleArn: ROLE });
+    const definition = JSON.stringify({
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync',
+          Parameters: { StateMachineArn: `${PREFIX}:stateMachine:slow` },
+          TimeoutSeconds: 1,
+          End: true,
+        },
+      },
+    });
+    await api.CreateStateMachine({ name: 'impatient', definition, roleArn: ROLE });
+    const { executionArn } = await api.StartExecution({ stateMachineArn: `${PREFIX}:stateMachine:impatient` });
+    let described = await api.DescribeExecution({ executionArn });
+    for (let i = 0; i < 400 && described.status === 'RUNNING'; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      described = await api.DescribeExecution({ executionArn });
+    }
+    expect(described).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+    const { events } = await api.GetExecutionHistory({ executionArn });
+    expect((events as { type: string }[]).map((e) => e.type)).toContain('TaskTimedOut');
+    const [child] = (await api.ListExecutions({ stateMachineArn: `${PREFIX}:stateMachine:slow` })).executions as {
+      executionArn: string;
+    }[];
+    let status = 'RUNNING';
+    for (let i = 0; i < 200 && status === 'RUNNING'; i++) {
+      status = (await api.DescribeExecution({ executionArn: child.executionArn })).status as string;
+      if (status === 'RUNNING') await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(status).toBe('ABORTED');
+  });
+
   it('reports a missing child state machine as StepFunctions.StateMachineDoesNotExistException', async () => {
     const api = await setUp();
     const definition = parent('arn:aws:states:::states:startExecution').replace(
