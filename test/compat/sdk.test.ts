@@ -6,6 +6,7 @@
  * StartSyncExecution to `sync-127.0.0.1`, which does not resolve (see sdk/protocol.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeAliases } from './sdk/aliases.js';
 import type { SdkSuiteContext } from './sdk/context.js';
 import { describeExecutions } from './sdk/executions.js';
 import { describeProtocol } from './sdk/protocol.js';
@@ -42,6 +43,7 @@ afterAll(async () => {
 
 describe('@aws-sdk/client-sfn against lockstep', () => {
   describeStateMachines(ctx);
+  describeAliases(ctx);
   describeExecutions(ctx);
   describeTasks(ctx);
   describeTagsAndValidation(ctx);

@@ -7,6 +7,7 @@ import type {
   Change,
   ExecutionRow,
   Page,
+  StateMachineAliasRecord,
   StateMachineRecord,
   StateMachineVersionRecord,
   StoredHistoryEvent,
@@ -53,6 +54,27 @@ export function versionRecord(name: string, version: number): StateMachineVersio
     revisionId: `revision-${version}`,
     description: `version ${version}`,
     creationDate: 1_700_000_000_000 + version,
+  };
+}
+
+/** The alias `name` of the state machine `machine`, routing to its versions 1 (weight 90) and 2 (weight 10). */
+export function aliasRecord(
+  machine: string,
+  name: string,
+  overrides: Partial<StateMachineAliasRecord> = {},
+): StateMachineAliasRecord {
+  return {
+    stateMachineAliasArn: `${stateMachineArn(machine)}:${name}`,
+    stateMachineArn: stateMachineArn(machine),
+    name,
+    description: `alias ${name}`,
+    routingConfiguration: [
+      { stateMachineVersionArn: `${stateMachineArn(machine)}:1`, weight: 90 },
+      { stateMachineVersionArn: `${stateMachineArn(machine)}:2`, weight: 10 },
+    ],
+    creationDate: 1_700_000_000_500,
+    updateDate: 1_700_000_000_500,
+    ...overrides,
   };
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidCursorError, openSqliteStore, UnknownMigrationError } from '../../packages/store-sqlite/src/index.js';
-import { sqliteMigrations } from '../../packages/store-sqlite/src/migrations.js';
+import { migrate, sqliteMigrations } from '../../packages/store-sqlite/src/migrations.js';
 import {
   activityRecord,
   eventWork,
@@ -90,7 +90,9 @@ describe('SQLite file store', () => {
   it('leaves no rows of a deleted execution behind', async () => {
     const path = newFile();
     const store = openSqliteStore({ path });
-    const row = executionRow('orders', 'run-1');
+    const row = executionRow('orders', 'run-1', {
+      stateMachineAliasArn: `${stateMachineRecord('orders').stateMachineArn}:PROD`,
+    });
     await store.insertExecution(row, [eventWork(row.executionArn, 'start', 1)]);
     const closing = transition(row.executionArn, 0, [historyEvent(1), historyEvent(2)], {
       status: 'SUCCEEDED',
@@ -103,10 +105,37 @@ describe('SQLite file store', () => {
     await store.close();
 
     const db = new Database(path, { readonly: true });
-    for (const table of ['executions', 'execution_inputs', 'history_events', 'work', 'task_tokens']) {
+    for (const table of [
+      'executions',
+      'execution_inputs',
+      'execution_aliases',
+      'history_events',
+      'work',
+      'task_tokens',
+    ]) {
       expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
     }
     db.close();
+  });
+
+  it('migrates a database of the schema before aliases, keeping its executions', async () => {
+    const path = newFile();
+    const old = new Database(path);
+    migrate(old, sqliteMigrations.slice(0, -1));
+    const row = executionRow('orders', 'run-1');
+    old
+      .prepare(`INSERT INTO executions (id, execution_arn, state_machine_arn, name, status, start_date, version, record)
+        VALUES (1, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(row.executionArn, row.stateMachineArn, row.name, row.status, row.startDate, row.version, row.record);
+    old.prepare('INSERT INTO execution_inputs VALUES (1, ?, ?)').run(row.inputText, row.definition);
+    old.close();
+
+    const store = openSqliteStore({ path });
+    expect(await store.getExecution(row.executionArn)).toEqual(row);
+    expect((await store.listExecutions(row.stateMachineArn, { limit: 10 })).items.map((e) => e.name)).toEqual([
+      'run-1',
+    ]);
+    await store.close();
   });
 
   it('refuses a database migrated by a newer version', async () => {

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../packages/service/src/index.js';
 import { describeActivitiesAndTags } from './activities-and-tags-contract.js';
+import { describeAliases } from './aliases-contract.js';
 import { describeCommit } from './commit-contract.js';
 import { describeConnections } from './connections-contract.js';
 import { describeExecutions } from './executions-contract.js';
@@ -29,6 +30,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
     const store = (): Store => current!;
 
     describeStateMachines(store);
+    describeAliases(store);
     describeExecutions(store);
     describeCommit(store);
     describeWork(store);

@@ -145,6 +145,41 @@ export const sqliteMigrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    name: '2026-11-23-aliases',
+    sql: `
+      -- State machine aliases; a state machine's are listed oldest first. The routes (one or two versions with their
+      -- weights) are JSON text, as the API gives them.
+      CREATE TABLE state_machine_aliases (
+        state_machine_alias_arn TEXT PRIMARY KEY,
+        state_machine_arn TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT,
+        routing_configuration TEXT NOT NULL,
+        creation_date INTEGER NOT NULL,
+        update_date INTEGER NOT NULL
+      );
+      CREATE INDEX state_machine_aliases_by_machine
+        ON state_machine_aliases (state_machine_arn, creation_date, state_machine_alias_arn);
+
+      -- The alias an execution was started through, apart: few executions have one, and a column added to
+      -- executions would come after its record, so reading the summary columns would read the record too.
+      CREATE TABLE execution_aliases (
+        execution_id INTEGER PRIMARY KEY,
+        state_machine_alias_arn TEXT NOT NULL
+      );
+      CREATE INDEX execution_aliases_by_alias ON execution_aliases (state_machine_alias_arn);
+      -- Retention deletes executions in bulk: their alias rows go with them.
+      CREATE TRIGGER execution_aliases_of_deleted_execution AFTER DELETE ON executions BEGIN
+        DELETE FROM execution_aliases WHERE execution_id = old.id;
+      END;
+      -- ListExecutions of a version ARN lists that version's executions newest first; a partial index, so that
+      -- executions started otherwise cost it nothing.
+      CREATE INDEX executions_of_version_newest_first
+        ON executions (state_machine_version_arn, start_date DESC, execution_arn DESC)
+        WHERE state_machine_version_arn IS NOT NULL;
+    `,
+  },
 ];
 
 /** The database holds migrations this code does not know: it was written by a newer Lockstep. */

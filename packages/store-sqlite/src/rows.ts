@@ -15,14 +15,18 @@ export const versionColumns = `state_machine_version_arn AS stateMachineVersionA
 
 /** `executions` summary columns, as `ExecutionSummary` members. */
 export const executionSummaryColumns = `execution_arn AS executionArn, state_machine_arn AS stateMachineArn,
-  state_machine_version_arn AS stateMachineVersionArn, name, status, start_date AS startDate, stop_date AS stopDate,
-  input_text AS inputText, output_text AS outputText, error, cause`;
+  state_machine_version_arn AS stateMachineVersionArn, state_machine_alias_arn AS stateMachineAliasArn, name, status,
+  start_date AS startDate, stop_date AS stopDate, input_text AS inputText, output_text AS outputText, error, cause`;
 
 /** All `executions` and `execution_inputs` columns, as `ExecutionRow` members. */
 export const executionRowColumns = `${executionSummaryColumns}, definition, record, version`;
 
-/** An execution joined with its write-once columns, which the summary columns name too (its input). */
-export const executionsWithInputs = 'executions JOIN execution_inputs ON execution_inputs.execution_id = executions.id';
+/**
+ * An execution joined with its write-once columns, which the summary columns name too (its input and, for one started
+ * through an alias, the alias).
+ */
+export const executionsWithInputs = `executions JOIN execution_inputs ON execution_inputs.execution_id = executions.id
+  LEFT JOIN execution_aliases ON execution_aliases.execution_id = executions.id`;
 
 /** `history_events` columns, as `StoredHistoryEvent` members. */
 export const historyEventColumns = 'id, previous_event_id AS previousEventId, timestamp, type, details';

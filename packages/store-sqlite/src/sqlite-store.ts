@@ -18,8 +18,7 @@ import { dirname } from 'node:path';
 import type {
   ActivityRecord,
   Change,
-  ConnectionFilter,
-  ConnectionRecord,
+  ExecutionFilter,
   ExecutionRow,
   ExecutionSummary,
   InsertExecutionResult,
@@ -34,12 +33,14 @@ import type {
 } from '@lockstep/service';
 import { failPoint } from '@lockstep/service';
 import Database from 'better-sqlite3';
+import { AliasTable } from './aliases.js';
 import { addWorkItem, applyChanges } from './commit.js';
+import { ConnectionTable } from './connections.js';
 import { decodeCursor, pageOf, rowsToRead } from './cursor.js';
 import { GroupCommit } from './group-commit.js';
 import { migrate } from './migrations.js';
 import { optionalRecordOf, recordOf } from './rows.js';
-import { connectionValues, prepareStatements, type Statements, stateMachineValues } from './statements.js';
+import { prepareStatements, type Statements, stateMachineValues } from './statements.js';
 
 /** Where the store keeps its data: a file (created with its directory when missing), or memory only. */
 export type SqliteStoreOptions = { path: string } | { memory: true };
@@ -61,6 +62,8 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #sql: Statements;
   readonly #writes: GroupCommit;
+  readonly #aliases: AliasTable;
+  readonly #connections: ConnectionTable;
 
   /** Opens (creating and migrating when needed) the database `options` names. */
   constructor(options: SqliteStoreOptions) {
@@ -78,6 +81,8 @@ export class SqliteStore implements Store {
       // acknowledged SendTaskSuccess overtaken by the task's timeout, a task's outcome applied before its start).
       db.exec('UPDATE work SET lease_until = NULL WHERE lease_until IS NOT NULL');
       this.#sql = prepareStatements(db);
+      this.#aliases = new AliasTable(db);
+      this.#connections = new ConnectionTable(db);
     } catch (error) {
       db.close();
       throw error;
@@ -114,6 +119,7 @@ export class SqliteStore implements Store {
       this.#sql.deleteTagsOfVersionsOf.run(stateMachineArn);
       this.#sql.deleteVersionsOf.run(stateMachineArn);
       this.#sql.deleteTagsOf.run(stateMachineArn);
+      this.#aliases.deleteOf(stateMachineArn);
       this.#sql.deleteStateMachine.run(stateMachineArn);
     });
   }
@@ -170,6 +176,13 @@ export class SqliteStore implements Store {
     });
   }
 
+  // ------------------------------------------------------------------ aliases (see aliases.ts)
+  readonly insertAlias: Store['insertAlias'] = async (alias) => this.#aliases.insert(alias);
+  readonly getAlias: Store['getAlias'] = async (arn) => this.#aliases.get(arn);
+  readonly updateAlias: Store['updateAlias'] = async (alias) => this.#aliases.update(alias);
+  readonly deleteAlias: Store['deleteAlias'] = async (arn) => this.#aliases.delete(arn);
+  readonly listAliases: Store['listAliases'] = async (machine, options) => this.#aliases.list(machine, options);
+
   // ------------------------------------------------------------------ executions
   async insertExecution(row: ExecutionRow, start: WorkItem[]): Promise<InsertExecutionResult> {
     return this.#grouped((): InsertExecutionResult => {
@@ -191,6 +204,7 @@ export class SqliteStore implements Store {
         return { inserted: false, existing: recordOf(this.#sql.getExecution.get(row.executionArn)!) };
       }
       this.#sql.insertExecutionInputs.run(lastInsertRowid, row.inputText, row.definition);
+      if (row.stateMachineAliasArn) this.#aliases.insertExecutionAlias(lastInsertRowid, row.stateMachineAliasArn);
       for (const item of start) addWorkItem(this.#sql, item);
       return { inserted: true };
     });
@@ -202,8 +216,10 @@ export class SqliteStore implements Store {
 
   async listExecutions(
     stateMachineArn: string,
-    { limit, after, status }: ListOptions & { status?: ExecutionSummary['status'] },
+    options: ListOptions & ExecutionFilter,
   ): Promise<Page<ExecutionSummary>> {
+    const { limit, after, status, stateMachineVersionArn, stateMachineAliasArn } = options;
+    if (stateMachineVersionArn || stateMachineAliasArn) return this.#aliases.listExecutions(stateMachineArn, options);
     const rowCount = rowsToRead(limit);
     let rows: Record<string, unknown>[];
     if (after === undefined) {
@@ -347,37 +363,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  // ------------------------------------------------------------------ EventBridge connections
-  async insertConnection(record: ConnectionRecord): Promise<boolean> {
-    return this.#sql.insertConnection.run(...connectionValues(record)).changes === 1;
-  }
-
-  async getConnection(name: string): Promise<ConnectionRecord | undefined> {
-    return optionalRecordOf(this.#sql.getConnection.get(name));
-  }
-
-  async updateConnection(record: ConnectionRecord): Promise<boolean> {
-    return this.#sql.updateConnection.run(...connectionValues(record)).changes === 1;
-  }
-
-  async deleteConnection(name: string): Promise<void> {
-    this.#sql.deleteConnection.run(name);
-  }
-
-  async listConnections({
-    limit,
-    after,
-    namePrefix,
-    connectionState,
-  }: ListOptions & ConnectionFilter): Promise<Page<ConnectionRecord>> {
-    const rows = this.#sql.listConnections.all({
-      after: after === undefined ? '' : (decodeCursor('connections', after, ['string'])[0] as string),
-      prefix: namePrefix ?? '',
-      state: connectionState ?? null,
-      limit: rowsToRead(limit),
-    });
-    return pageOf(rows.map(recordOf<ConnectionRecord>), limit, 'connections', (c) => [c.name]);
-  }
+  // ------------------------------------------------------------------ EventBridge connections (see connections.ts)
+  readonly insertConnection: Store['insertConnection'] = async (record) => this.#connections.insert(record);
+  readonly getConnection: Store['getConnection'] = async (name) => this.#connections.get(name);
+  readonly updateConnection: Store['updateConnection'] = async (record) => this.#connections.update(record);
+  readonly deleteConnection: Store['deleteConnection'] = async (name) => this.#connections.delete(name);
+  readonly listConnections: Store['listConnections'] = async (options) => this.#connections.list(options);
 
   async close(): Promise<void> {
     // Writes already accepted are committed before the store goes away.

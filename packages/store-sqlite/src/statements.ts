@@ -2,11 +2,10 @@
  * Every SQL statement of the store, prepared once when the store opens: preparing costs more than running,
  * and `commit` runs thousands of statements per call. Parameters are positional, the cheapest to bind.
  */
-import type { ConnectionRecord, StateMachineRecord } from '@lockstep/service';
+import type { StateMachineRecord } from '@lockstep/service';
 import type Database from 'better-sqlite3';
 import {
   activityColumns,
-  connectionColumns,
   executionRowColumns,
   executionSummaryColumns,
   executionsWithInputs,
@@ -166,37 +165,7 @@ export function prepareStatements(db: Database.Database) {
     ),
     removeTag: write<[string, string]>('DELETE FROM tags WHERE resource_arn = ? AND key = ?'),
     deleteTagsOf: write<[string]>('DELETE FROM tags WHERE resource_arn = ?'),
-
-    // ---------------------------------------------------------------- EventBridge connections
-    // Takes the ARN, the values of `connectionValues`, then the name.
-    insertConnection: write(`INSERT INTO connections (connection_arn, authorization_type, auth_parameters, description,
-      connection_state, creation_time, last_modified_time, last_authorized_time, name)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-    updateConnection: write(`UPDATE connections SET connection_arn = ?, authorization_type = ?, auth_parameters = ?,
-      description = ?, connection_state = ?, creation_time = ?, last_modified_time = ?, last_authorized_time = ?
-      WHERE name = ?`),
-    getConnection: read<[string]>(`SELECT ${connectionColumns} FROM connections WHERE name = ?`),
-    deleteConnection: write<[string]>('DELETE FROM connections WHERE name = ?'),
-    // Names are at least one character, so '' starts before the first; an empty prefix and a NULL state select all.
-    listConnections: read<[{ after: string; prefix: string; state: string | null; limit: number }]>(`SELECT
-      ${connectionColumns} FROM connections WHERE name > @after AND substr(name, 1, length(@prefix)) = @prefix
-      AND (@state IS NULL OR connection_state = @state) ORDER BY name LIMIT @limit`),
   };
-}
-
-/** A connection's values in the column order of `insertConnection` and `updateConnection`. */
-export function connectionValues(r: ConnectionRecord): unknown[] {
-  return [
-    r.connectionArn,
-    r.authorizationType,
-    r.authParameters,
-    r.description,
-    r.connectionState,
-    r.creationTime,
-    r.lastModifiedTime,
-    r.lastAuthorizedTime,
-    r.name,
-  ];
 }
 
 /**

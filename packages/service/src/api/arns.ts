@@ -2,8 +2,8 @@
  * Step Functions ARNs: building them for new resources and splitting the ones clients send.
  *
  * AWS's forms (reference §6.2): `arn:<partition>:states:<region>:<account>:<type>:<resource>`, where `<resource>` is
- * `<name>` (state machine, activity), `<name>:<version>` (version), `<machine>:<name>` (execution) or
- * `<machine>:<name>:<id>` (express execution). The partition is always `aws` here.
+ * `<name>` (state machine, activity), `<name>:<version>` (version), `<name>:<alias>` (alias), `<machine>:<name>`
+ * (execution) or `<machine>:<name>:<id>` (express execution). The partition is always `aws` here.
  *
  * The `resolve*` functions check a client's ARN for the resource type an operation expects and throw AWS's
  * `InvalidArn` otherwise. An ARN of another region or account passes: it names no resource here, so the lookup that
@@ -38,6 +38,11 @@ export function stateMachineArn(scope: ArnScope, name: string): string {
 /** `<stateMachineArn>:<version>`. */
 export function stateMachineVersionArn(machineArn: string, version: number): string {
   return `${machineArn}:${version}`;
+}
+
+/** `<stateMachineArn>:<aliasName>`. */
+export function stateMachineAliasArn(machineArn: string, aliasName: string): string {
+  return `${machineArn}:${aliasName}`;
 }
 
 /** `arn:aws:states:<region>:<account>:execution:<stateMachineName>:<executionName>`. */
@@ -96,6 +101,13 @@ export function resolveStateMachineArn(arn: string): StateMachineRef {
   if (qualifier === undefined) return { arn, stateMachineArn, name };
   if (/^\d+$/.test(qualifier)) return { arn, stateMachineArn, name, version: Number(qualifier) };
   return { arn, stateMachineArn, name, alias: qualifier };
+}
+
+/** Checks an alias ARN (`...:stateMachine:<name>:<alias>`); throws `InvalidArn` for any other ARN. */
+export function resolveAliasArn(arn: string): StateMachineRef & { alias: string } {
+  const ref = resolveStateMachineArn(arn);
+  if (ref.alias === undefined) throw malformedArn(arn);
+  return { ...ref, alias: ref.alias };
 }
 
 /** An execution ARN as a client sent it. */

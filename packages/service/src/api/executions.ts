@@ -5,7 +5,10 @@
  * Recorded AWS behaviour (reference §6.4): a Standard execution name is idempotent while the execution runs
  * with the same input (the original ARN and start date come back), otherwise `ExecutionAlreadyExists`; input
  * defaults to `{}`, any JSON text is accepted, an empty string or malformed JSON is `InvalidExecutionInput`;
- * Express executions cannot be described, listed or stopped.
+ * Express executions cannot be described, listed or stopped. A version ARN starts that version; an alias ARN starts the
+ * version its routing picks (see `state-machine-aliases.ts`), and the execution records both. ListExecutions of a
+ * version or an alias ARN lists the executions of that version or alias (AWS: "You can also provide a state machine
+ * alias ARN or version ARN to list the executions associated with a specific alias or version").
  *
  * As in Step Functions Local, an execution started on `<stateMachineArn>#<TestCase>` runs that test case of the
  * service's mock configuration (its mocked states answer from the configuration); without a mock configuration,
@@ -15,8 +18,15 @@ import type { Json } from '@lockstep/asl';
 import { parseExecutionInput, uuid } from '@lockstep/engine';
 import { newExecution } from '../runtime/new-execution.js';
 import type { MockTestCases, TestCaseIdentity } from '../runtime/transition.js';
-import type { ExecutionRow, ExecutionSummary, StateMachineRecord } from '../store/records.js';
-import { executionArn, resolveExecutionArn, resolveStateMachineArn, stateMachineVersionArn } from './arns.js';
+import type { ExecutionFilter, ExecutionRow, ExecutionSummary, StateMachineRecord } from '../store/records.js';
+import {
+  executionArn,
+  resolveExecutionArn,
+  resolveStateMachineArn,
+  type StateMachineRef,
+  stateMachineAliasArn,
+  stateMachineVersionArn,
+} from './arns.js';
 import type { Operation, ServiceContext } from './context.js';
 import {
   executionDoesNotExist,
@@ -29,6 +39,7 @@ import { startExpressExecution } from './express.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { assertValidName, readRequest, Shape } from './request.js';
 import { ServiceError } from './service-error.js';
+import { routeOf } from './state-machine-aliases.js';
 import { compact, epochSeconds, optionalEpochSeconds } from './wire.js';
 
 /** AWS caps a Standard execution's history at 25,000 events. */
@@ -58,18 +69,53 @@ export function executionOperations(ctx: ServiceContext, testing: ExecutionTesti
   };
 }
 
-/** The state machine (and the definition of the version) an ARN names; throws `StateMachineDoesNotExist`. */
-export async function targetOf(
-  ctx: ServiceContext,
-  arn: string,
-): Promise<{ machine: StateMachineRecord; definition: string; versionArn?: string }> {
+/** What a start through a state machine ARN runs. */
+export interface StartTarget {
+  machine: StateMachineRecord;
+  /** The definition of the state machine, or of the version started. */
+  definition: string;
+  /** The version started: the one the ARN names, or the one the alias it names routed to. */
+  versionArn?: string;
+  /** The alias started through. */
+  aliasArn?: string;
+}
+
+/**
+ * What a start through `arn` runs: the state machine, a version of it, or the version its alias routes this start to
+ * (picked with the service's random source); throws `StateMachineDoesNotExist`.
+ */
+export async function targetOf(ctx: ServiceContext, arn: string): Promise<StartTarget> {
   const ref = resolveStateMachineArn(arn);
-  const machine = ref.alias === undefined ? await ctx.store.getStateMachine(ref.stateMachineArn) : undefined;
+  const machine = await ctx.store.getStateMachine(ref.stateMachineArn);
   if (!machine) throw stateMachineDoesNotExist(arn);
-  if (ref.version === undefined) return { machine, definition: machine.definition };
-  const version = await ctx.store.getVersion(stateMachineVersionArn(ref.stateMachineArn, ref.version));
+  if (ref.version === undefined && ref.alias === undefined) return { machine, definition: machine.definition };
+  const alias =
+    ref.alias === undefined
+      ? undefined
+      : await ctx.store.getAlias(stateMachineAliasArn(ref.stateMachineArn, ref.alias));
+  if (ref.alias !== undefined && !alias) throw stateMachineDoesNotExist(arn);
+  const versionArn = alias ? routeOf(alias, ctx.random) : stateMachineVersionArn(ref.stateMachineArn, ref.version!);
+  const version = await ctx.store.getVersion(versionArn);
   if (!version) throw stateMachineDoesNotExist(arn);
-  return { machine, definition: version.definition, versionArn: version.stateMachineVersionArn };
+  return { machine, definition: version.definition, versionArn, aliasArn: alias?.stateMachineAliasArn };
+}
+
+/**
+ * The executions ListExecutions of `ref` lists: all of the state machine's, or those of the version or alias it
+ * names (which must exist: `StateMachineDoesNotExist`).
+ */
+async function executionFilterOf(ctx: ServiceContext, ref: StateMachineRef): Promise<ExecutionFilter> {
+  if (ref.version !== undefined) {
+    const versionArn = stateMachineVersionArn(ref.stateMachineArn, ref.version);
+    if (!(await ctx.store.getVersion(versionArn))) throw stateMachineDoesNotExist(ref.arn);
+    return { stateMachineVersionArn: versionArn };
+  }
+  if (ref.alias !== undefined) {
+    const aliasArn = stateMachineAliasArn(ref.stateMachineArn, ref.alias);
+    if (!(await ctx.store.getAlias(aliasArn))) throw stateMachineDoesNotExist(ref.arn);
+    return { stateMachineAliasArn: aliasArn };
+  }
+  return {};
 }
 
 /** Execution input as StartExecution takes it: `{}` when absent; throws AWS's `InvalidExecutionInput`. */
@@ -89,7 +135,7 @@ export async function testCaseTargetOf(
   ctx: ServiceContext,
   testing: ExecutionTesting,
   arn: string,
-): Promise<Awaited<ReturnType<typeof targetOf>> & { testCase?: string }> {
+): Promise<StartTarget & { testCase?: string }> {
   const hash = testing.mockConfig === undefined ? -1 : arn.indexOf('#');
   if (hash < 0) return targetOf(ctx, arn);
   const target = await targetOf(ctx, arn.slice(0, hash));
@@ -137,6 +183,7 @@ async function startExecution(ctx: ServiceContext, testing: ExecutionTesting, re
     stateMachineVersionArn: target.versionArn,
     historyEventLimit: HISTORY_EVENT_LIMIT,
   });
+  if (target.aliasArn !== undefined) row.stateMachineAliasArn = target.aliasArn;
   const inserted = await ctx.store.insertExecution(row, [start]);
   if (!inserted.inserted) {
     const { existing } = inserted;
@@ -178,6 +225,7 @@ async function describeExecution(ctx: ServiceContext, request: Record<string, un
     error: row.error,
     cause: row.cause,
     stateMachineVersionArn: row.stateMachineVersionArn,
+    stateMachineAliasArn: row.stateMachineAliasArn,
     redriveCount: 0,
     ...redriveStatus(row),
   });
@@ -223,16 +271,20 @@ async function listExecutions(ctx: ServiceContext, request: Record<string, unkno
     // AWS's wording is not recorded.
     throw validationError('Must provide a StateMachine ARN or MapRun ARN', 'MISSING_REQUIRED_PARAMETER');
   }
-  const { machine } = await targetOf(ctx, arn);
+  const ref = resolveStateMachineArn(arn);
+  const machine = await ctx.store.getStateMachine(ref.stateMachineArn);
+  if (!machine) throw stateMachineDoesNotExist(arn);
+  const filter = await executionFilterOf(ctx, ref);
   if (machine.type === 'EXPRESS') throw stateMachineTypeNotSupported();
   // Only Map Run child executions wait for a redrive, and those are not kept.
   if (status === 'PENDING_REDRIVE') return { executions: [] };
   const now = ctx.clock();
-  const scope = `ListExecutions ${machine.stateMachineArn} ${status ?? ''}`;
+  const scope = `ListExecutions ${arn} ${status ?? ''}`;
   const page = await ctx.store.listExecutions(machine.stateMachineArn, {
     limit,
     after: decodePageToken(token, scope, now),
     status,
+    ...filter,
   });
   return compact({
     executions: page.items.map((e) =>
@@ -244,6 +296,7 @@ async function listExecutions(ctx: ServiceContext, request: Record<string, unkno
         startDate: epochSeconds(e.startDate),
         stopDate: optionalEpochSeconds(e.stopDate),
         stateMachineVersionArn: e.stateMachineVersionArn,
+        stateMachineAliasArn: e.stateMachineAliasArn,
       }),
     ),
     nextToken: encodePageToken(page.next, scope, now),

@@ -5,7 +5,8 @@
  * Recorded AWS behaviour (LocalStack's AWS-validated `test_sfn_api_versioning`): publishing is idempotent per
  * revision (publishing an unchanged state machine again returns the same version); version numbers are never
  * reused (publishing after deleting the latest version gives the next number); a version published before the first
- * update shows no `revisionId`; a stale `revisionId` is refused with `ConflictException`.
+ * update shows no `revisionId`; a stale `revisionId` is refused with `ConflictException`. A version an alias routes to
+ * cannot be deleted (`ConflictException` naming the aliases, recorded in `test_sfn_api_aliasing`).
  */
 
 import type { StateMachineRecord, StateMachineVersionRecord } from '../store/records.js';
@@ -15,6 +16,7 @@ import { malformedArn, stateMachineDoesNotExist } from './errors.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { readRequest, Shape } from './request.js';
 import { ServiceError } from './service-error.js';
+import { MAX_ALIASES_PER_STATE_MACHINE } from './state-machine-aliases.js';
 import { compact, epochSeconds } from './wire.js';
 
 /** The revision of a state machine that was never updated (AWS's sentinel for `revisionId`). */
@@ -118,7 +120,18 @@ async function deleteStateMachineVersion(
   const r = readRequest(request);
   const arn = r.requiredString('stateMachineVersionArn', Shape.LongArn);
   r.done();
-  if (resolveStateMachineArn(arn).version === undefined) throw malformedArn(arn);
+  const ref = resolveStateMachineArn(arn);
+  if (ref.version === undefined) throw malformedArn(arn);
+  // One page holds every alias a state machine may have.
+  const limit = MAX_ALIASES_PER_STATE_MACHINE;
+  const routing = await ctx.store.listAliases(ref.stateMachineArn, { limit, stateMachineVersionArn: arn });
+  if (routing.items.length > 0) {
+    throw new ServiceError(
+      'ConflictException',
+      `Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [${routing.items.map((a) => a.name).join(', ')}]`,
+      { status: 409 },
+    );
+  }
   // Deleting a version that does not exist (any more) succeeds, as on AWS.
   await ctx.store.deleteVersion(arn);
   return {};

@@ -19,6 +19,7 @@ import { invalidArnPrefix, stateMachineAlreadyExists, stateMachineDoesNotExist, 
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { assertValidName, type RequestReader, readRequest, Shape } from './request.js';
 import { ServiceError } from './service-error.js';
+import { stateMachineAliasOperations } from './state-machine-aliases.js';
 import {
   assertSupportedEncryption,
   assertValidLogging,
@@ -36,8 +37,8 @@ const STATE_MACHINE_TYPES = ['STANDARD', 'EXPRESS'] as const;
 
 /**
  * Every state machine operation, keyed by AWS operation name: Create, Describe, Update, Delete, List,
- * DescribeStateMachineForExecution, and the version operations (Publish, ListStateMachineVersions,
- * DeleteStateMachineVersion).
+ * DescribeStateMachineForExecution, the version operations (Publish, ListStateMachineVersions,
+ * DeleteStateMachineVersion) and the alias operations (Create, Describe, Update, Delete, ListStateMachineAliases).
  */
 export function stateMachineOperations(ctx: ServiceContext): Record<string, Operation> {
   return {
@@ -47,6 +48,7 @@ export function stateMachineOperations(ctx: ServiceContext): Record<string, Oper
     ListStateMachines: (request) => listStateMachines(ctx, request),
     ...describeStateMachineOperations(ctx),
     ...stateMachineVersionOperations(ctx),
+    ...stateMachineAliasOperations(ctx),
   };
 }
 
@@ -202,8 +204,8 @@ async function deleteStateMachine(ctx: ServiceContext, request: Record<string, u
   const arn = r.requiredString('stateMachineArn', Shape.Arn);
   r.done();
   const ref = resolveStateMachineArn(arn);
-  // Deleting a state machine that does not exist succeeds, as on AWS. Running executions keep their pinned
-  // definition; the store keeps them.
+  // Deleting a state machine that does not exist succeeds, as on AWS; its versions and aliases go with it. Running
+  // executions keep their pinned definition; the store keeps them.
   if (ref.version === undefined && !ref.alias) await ctx.store.deleteStateMachine(arn);
   return {};
 }

@@ -7,9 +7,11 @@ import type {
   Change,
   ConnectionFilter,
   ConnectionRecord,
+  ExecutionFilter,
   ExecutionRow,
   ExecutionSummary,
   Page,
+  StateMachineAliasRecord,
   StateMachineRecord,
   StateMachineVersionRecord,
   StoredHistoryEvent,
@@ -31,6 +33,7 @@ export function createMemoryStore(): Store {
 class MemoryStore implements Store {
   private readonly machines = new Map<string, StateMachineRecord>();
   private readonly versions = new Map<string, StateMachineVersionRecord>();
+  private readonly aliases = new Map<string, StateMachineAliasRecord>();
   private readonly executions = new Map<string, ExecutionRow>();
   private readonly history = new Map<string, StoredHistoryEvent[]>();
   private readonly work = new Map<string, LeasedWork>();
@@ -64,6 +67,9 @@ class MemoryStore implements Store {
         this.tags.delete(versionArn);
       }
     }
+    for (const [aliasArn, alias] of this.aliases) {
+      if (alias.stateMachineArn === arn) this.aliases.delete(aliasArn);
+    }
   }
 
   async listStateMachines(options: ListOptions): Promise<Page<StateMachineRecord>> {
@@ -95,6 +101,42 @@ class MemoryStore implements Store {
     this.tags.delete(arn);
   }
 
+  async insertAlias(alias: StateMachineAliasRecord): Promise<boolean> {
+    if (this.aliases.has(alias.stateMachineAliasArn)) return false;
+    this.aliases.set(alias.stateMachineAliasArn, structuredClone(alias));
+    return true;
+  }
+
+  async getAlias(arn: string): Promise<StateMachineAliasRecord | undefined> {
+    return structuredClone(this.aliases.get(arn));
+  }
+
+  async updateAlias(alias: StateMachineAliasRecord): Promise<boolean> {
+    if (!this.aliases.has(alias.stateMachineAliasArn)) return false;
+    this.aliases.set(alias.stateMachineAliasArn, structuredClone(alias));
+    return true;
+  }
+
+  async deleteAlias(arn: string): Promise<void> {
+    this.aliases.delete(arn);
+  }
+
+  async listAliases(
+    stateMachineArn: string,
+    options: ListOptions & { stateMachineVersionArn?: string },
+  ): Promise<Page<StateMachineAliasRecord>> {
+    const versionArn = options.stateMachineVersionArn;
+    const sorted = [...this.aliases.values()]
+      .filter(
+        (a) =>
+          a.stateMachineArn === stateMachineArn &&
+          (versionArn === undefined || a.routingConfiguration.some((r) => r.stateMachineVersionArn === versionArn)),
+      )
+      .sort((a, b) => a.creationDate - b.creationDate || compare(a.stateMachineAliasArn, b.stateMachineAliasArn));
+    const result = page(sorted, options, (a) => a.stateMachineAliasArn);
+    return { ...result, items: result.items.map((a) => structuredClone(a)) };
+  }
+
   async insertExecution(row: ExecutionRow, start: WorkItem[]): Promise<InsertExecutionResult> {
     const existing = this.executions.get(row.executionArn);
     if (existing) return { inserted: false, existing: { ...existing } };
@@ -110,10 +152,17 @@ class MemoryStore implements Store {
 
   async listExecutions(
     stateMachineArn: string,
-    options: ListOptions & { status?: ExecutionSummary['status'] },
+    options: ListOptions & ExecutionFilter,
   ): Promise<Page<ExecutionSummary>> {
+    const { status, stateMachineVersionArn, stateMachineAliasArn } = options;
     const sorted = [...this.executions.values()]
-      .filter((e) => e.stateMachineArn === stateMachineArn && (!options.status || e.status === options.status))
+      .filter(
+        (e) =>
+          e.stateMachineArn === stateMachineArn &&
+          (!status || e.status === status) &&
+          (!stateMachineVersionArn || e.stateMachineVersionArn === stateMachineVersionArn) &&
+          (!stateMachineAliasArn || e.stateMachineAliasArn === stateMachineAliasArn),
+      )
       .sort((a, b) => b.startDate - a.startDate || compare(b.executionArn, a.executionArn));
     const result = page(sorted, options, (e) => e.executionArn);
     return { ...result, items: result.items.map(summaryOf) };

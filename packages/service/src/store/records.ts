@@ -45,12 +45,36 @@ export interface StateMachineVersionRecord {
   creationDate: number;
 }
 
+/** One version an alias routes to, with its share of the alias's starts. */
+export interface AliasRoute {
+  stateMachineVersionArn: string;
+  /** Percent of the starts (0-100; the routes of an alias sum to 100). */
+  weight: number;
+}
+
+/** A state machine alias: a name that routes StartExecution to one or two versions of the state machine. */
+export interface StateMachineAliasRecord {
+  /** `<stateMachineArn>:<name>`. */
+  stateMachineAliasArn: string;
+  stateMachineArn: string;
+  name: string;
+  description?: string;
+  /** One or two routes, in the order they were given. */
+  routingConfiguration: AliasRoute[];
+  /** Epoch ms. */
+  creationDate: number;
+  /** Epoch ms of the last update (the creation date until then). */
+  updateDate: number;
+}
+
 /** An execution as the API shows it. */
 export interface ExecutionSummary {
   executionArn: string;
   stateMachineArn: string;
-  /** The version started, when the execution was started through a version ARN. */
+  /** The version started, when the execution was started through a version or an alias ARN. */
   stateMachineVersionArn?: string;
+  /** The alias started, when the execution was started through an alias ARN. */
+  stateMachineAliasArn?: string;
   name: string;
   status: ExecutionStatus;
   startDate: number;
@@ -199,6 +223,15 @@ export interface ConnectionRecord {
   creationTime: number;
   lastModifiedTime: number;
   lastAuthorizedTime?: number;
+}
+
+/** What selects the executions of a state machine's listing (all of them when empty). */
+export interface ExecutionFilter {
+  status?: ExecutionStatus;
+  /** Only the executions of this version (started through its ARN or through an alias). */
+  stateMachineVersionArn?: string;
+  /** Only the executions started through this alias. */
+  stateMachineAliasArn?: string;
 }
 
 /** What selects the connections of a listing, in name order. */

@@ -15,9 +15,11 @@ import type {
   Change,
   ConnectionFilter,
   ConnectionRecord,
+  ExecutionFilter,
   ExecutionRow,
   ExecutionSummary,
   Page,
+  StateMachineAliasRecord,
   StateMachineRecord,
   StateMachineVersionRecord,
   StoredHistoryEvent,
@@ -42,7 +44,7 @@ export interface Store {
   getStateMachine(stateMachineArn: string): Promise<StateMachineRecord | undefined>;
   /** Replaces a state machine's record (same ARN); false when it does not exist. */
   updateStateMachine(record: StateMachineRecord): Promise<boolean>;
-  /** Deletes a state machine with its versions and tags (its executions stay). */
+  /** Deletes a state machine with its versions, aliases and tags (its executions stay). */
   deleteStateMachine(stateMachineArn: string): Promise<void>;
   /** State machines by ARN order. */
   listStateMachines(options: ListOptions): Promise<Page<StateMachineRecord>>;
@@ -55,6 +57,20 @@ export interface Store {
   /** A state machine's versions, newest first. */
   listVersions(stateMachineArn: string, options: ListOptions): Promise<Page<StateMachineVersionRecord>>;
   deleteVersion(stateMachineVersionArn: string): Promise<void>;
+  /** Inserts an alias; false when one with the same ARN exists (nothing is written then). */
+  insertAlias(alias: StateMachineAliasRecord): Promise<boolean>;
+  getAlias(stateMachineAliasArn: string): Promise<StateMachineAliasRecord | undefined>;
+  /** Replaces an alias's record (same ARN); false when it does not exist. */
+  updateAlias(alias: StateMachineAliasRecord): Promise<boolean>;
+  deleteAlias(stateMachineAliasArn: string): Promise<void>;
+  /**
+   * A state machine's aliases, oldest first (creation date, then ARN), optionally only those routing to the version
+   * `stateMachineVersionArn`.
+   */
+  listAliases(
+    stateMachineArn: string,
+    options: ListOptions & { stateMachineVersionArn?: string },
+  ): Promise<Page<StateMachineAliasRecord>>;
 
   // ------------------------------------------------------------------ executions
   /**
@@ -63,11 +79,8 @@ export interface Store {
    */
   insertExecution(row: ExecutionRow, start: WorkItem[]): Promise<InsertExecutionResult>;
   getExecution(executionArn: string): Promise<ExecutionRow | undefined>;
-  /** A state machine's executions, newest first (start date, then ARN), optionally of one status. */
-  listExecutions(
-    stateMachineArn: string,
-    options: ListOptions & { status?: ExecutionSummary['status'] },
-  ): Promise<Page<ExecutionSummary>>;
+  /** A state machine's executions, newest first (start date, then ARN), optionally only those `filter` selects. */
+  listExecutions(stateMachineArn: string, options: ListOptions & ExecutionFilter): Promise<Page<ExecutionSummary>>;
   /** History events by id, ascending or (`reverse`) descending. */
   getHistory(executionArn: string, options: ListOptions & { reverse?: boolean }): Promise<Page<StoredHistoryEvent>>;
   /**
