@@ -20,6 +20,10 @@ export interface ExecutionIdentity {
   roleArn: string;
   region: string;
   type: 'STANDARD' | 'EXPRESS';
+  /** The alias the execution was started through (its `ExecutionStarted` event names it). */
+  stateMachineAliasArn?: string;
+  /** The version the execution runs, when started on a version or through an alias. */
+  stateMachineVersionArn?: string;
 }
 
 /** The whole record. */

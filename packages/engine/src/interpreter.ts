@@ -321,11 +321,14 @@ export class Interpreter {
 
   private start(): void {
     const ex = this.execution;
-    this.emit(undefined, 'ExecutionStarted', {
+    const details: Record<string, unknown> = {
       input: historyText(ex.inputText),
       inputDetails: payloadDetails(ex.inputText),
       roleArn: ex.roleArn,
-    });
+    };
+    if (ex.stateMachineAliasArn !== undefined) details.stateMachineAliasArn = ex.stateMachineAliasArn;
+    if (ex.stateMachineVersionArn !== undefined) details.stateMachineVersionArn = ex.stateMachineVersionArn;
+    this.emit(undefined, 'ExecutionStarted', details);
     if (this.machine.timeoutSeconds !== undefined) {
       this.commands.push({
         type: 'StartTimer',

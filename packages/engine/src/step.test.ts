@@ -37,6 +37,22 @@ const random = () => 0.5;
 const keyOf = (commands: Command[], type: Command['type']) => commands.find((c) => c.type === type)!.key;
 
 describe('step (the pure core)', () => {
+  it('names the alias and the version an execution started through in ExecutionStarted', () => {
+    const record = {
+      ...newRecord(),
+      stateMachineAliasArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:M:PROD',
+      stateMachineVersionArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:M:2',
+    };
+    const [started] = step(machine, record, { type: 'Start' }, 1_000, random).events;
+    expect(started.executionStartedEventDetails).toEqual({
+      input: '{"a":1}',
+      inputDetails: { truncated: false },
+      roleArn: 'arn:aws:iam::111111111111:role/r',
+      stateMachineAliasArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:M:PROD',
+      stateMachineVersionArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:M:2',
+    });
+  });
+
   it('returns commands instead of doing I/O, and resumes on their outcomes', () => {
     const started = step(machine, newRecord(), { type: 'Start' }, 1_000, random);
     expect(started.commands.map((c) => c.type)).toEqual(['StartTimer', 'StartTimer', 'InvokeTask']);

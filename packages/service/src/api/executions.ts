@@ -174,16 +174,16 @@ async function startExecution(ctx: ServiceContext, testing: ExecutionTesting, re
     type: 'STANDARD',
   };
   if (testCase !== undefined) identity.testCase = testCase;
+  if (target.versionArn !== undefined) identity.stateMachineVersionArn = target.versionArn;
+  if (target.aliasArn !== undefined) identity.stateMachineAliasArn = target.aliasArn;
   const { row, start } = newExecution({
     identity,
     definition: target.definition,
     input,
     inputText: text,
     startDate: ctx.clock(),
-    stateMachineVersionArn: target.versionArn,
     historyEventLimit: HISTORY_EVENT_LIMIT,
   });
-  if (target.aliasArn !== undefined) row.stateMachineAliasArn = target.aliasArn;
   const inserted = await ctx.store.insertExecution(row, [start]);
   if (!inserted.inserted) {
     const { existing } = inserted;

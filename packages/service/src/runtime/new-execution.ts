@@ -17,7 +17,6 @@ export interface NewExecution {
   inputText: string;
   /** Epoch ms. */
   startDate: number;
-  stateMachineVersionArn?: string;
   /** AWS's 25,000-event cap, when enforced. */
   historyEventLimit?: number;
 }
@@ -42,7 +41,8 @@ export function newExecution(execution: NewExecution): { row: ExecutionRow; star
     record: serializeRecord(record),
     version: 0,
   };
-  if (execution.stateMachineVersionArn !== undefined) row.stateMachineVersionArn = execution.stateMachineVersionArn;
+  if (identity.stateMachineVersionArn !== undefined) row.stateMachineVersionArn = identity.stateMachineVersionArn;
+  if (identity.stateMachineAliasArn !== undefined) row.stateMachineAliasArn = identity.stateMachineAliasArn;
   const start: WorkItem = {
     id: workId(identity.executionArn, 'start'),
     executionArn: identity.executionArn,
