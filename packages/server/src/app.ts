@@ -21,6 +21,7 @@ import {
   TARGET_PREFIX,
   type WireError,
 } from './aws-json.js';
+import { mountConsole } from './console-assets.js';
 
 /** EventBridge's target prefix: `X-Amz-Target: AWSEvents.<Operation>`. */
 const EVENTS_TARGET_PREFIX = 'AWSEvents.';
@@ -48,6 +49,8 @@ export interface AppOptions {
   eventsOperations?: Record<string, Operation>;
   /** Where unexpected operation failures are reported (once each). @default console.error */
   logError?: (message: string, error: unknown) => void;
+  /** The built web console (`@lockstep/console`'s `dist/`), served at `GET /`; no console without it. */
+  consoleDir?: string;
 }
 
 /** The app serving `operations` (keyed by AWS operation name, e.g. `CreateStateMachine`). */
@@ -81,6 +84,8 @@ export function createApp(operations: Record<string, Operation>, options: AppOpt
       return failure(protocolError('InternalFailure', 500));
     }
   });
+
+  if (options.consoleDir !== undefined) mountConsole(app, options.consoleDir);
 
   // Any other method or path: AWS's request layer knows no operation there.
   app.all('*', () => stepFunctionsFailure(protocolError('UnknownOperationException', 400)));

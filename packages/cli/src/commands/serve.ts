@@ -6,7 +6,8 @@
  * functions run and declares HTTP Tasks' connections.
  */
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOrUsageError } from '../args.js';
 import type { Command } from '../command.js';
@@ -80,6 +81,18 @@ async function loadServicePackages() {
       ExitCode.Internal,
       "Build the project first: 'npm run build'.",
     );
+  }
+}
+
+/**
+ * The web console's build folder (`@lockstep/console`'s `dist/`; the server says how to build it when it is
+ * missing), or undefined when the console package is not installed.
+ */
+function consoleDir(): string | undefined {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('@lockstep/console/package.json')), 'dist');
+  } catch {
+    return undefined;
   }
 }
 
@@ -232,6 +245,7 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
       eventsOperations: service.eventsOperations,
       host: values.host,
       port,
+      consoleDir: consoleDir(),
     });
   } catch (err) {
     await service.stop();
@@ -244,6 +258,7 @@ async function execute(argv: string[], io: CliIO): Promise<number> {
   io.stdout.write(
     `Lockstep is serving the Step Functions API at ${running.url} (store: ${storeLabel}${mocks}${configured})\n`,
   );
+  io.stdout.write(`Open the web console at ${running.url}/\n`);
 
   await new Promise<void>((done) => {
     process.once('SIGINT', done);

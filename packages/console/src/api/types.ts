@@ -1,0 +1,91 @@
+/**
+ * The shapes of the Step Functions API members the console reads, as the server sends them (AWS JSON 1.0:
+ * timestamps are epoch seconds).
+ */
+
+/** A state machine's type. */
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
+/** An execution's status. */
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+
+/** An item of ListStateMachines. */
+export interface StateMachineListItem {
+  stateMachineArn: string;
+  name: string;
+  type: StateMachineType;
+  creationDate: number;
+}
+
+/** DescribeStateMachine's answer. */
+export interface StateMachineDescription extends StateMachineListItem {
+  definition: string;
+  roleArn: string;
+  status?: 'ACTIVE' | 'DELETING';
+  description?: string;
+  revisionId?: string;
+  label?: string;
+}
+
+/** An item of ListStateMachineVersions. */
+export interface StateMachineVersionItem {
+  stateMachineVersionArn: string;
+  creationDate: number;
+}
+
+/** A resource tag. */
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+/** An item of ListExecutions. */
+export interface ExecutionListItem {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: number;
+  stopDate?: number;
+}
+
+/** DescribeExecution's answer. */
+export interface ExecutionDescription extends ExecutionListItem {
+  input?: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  redriveCount?: number;
+}
+
+/** One event of GetExecutionHistory: `type`, `id`, `previousEventId`, `timestamp` and one `<type>EventDetails`. */
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  type: string;
+  timestamp: number;
+  [details: string]: unknown;
+}
+
+/** An item of ListActivities. */
+export interface ActivityListItem {
+  activityArn: string;
+  name: string;
+  creationDate: number;
+}
+
+/** A diagnostic of ValidateStateMachineDefinition. */
+export interface ValidationDiagnostic {
+  severity: 'ERROR' | 'WARNING';
+  code: string;
+  message: string;
+  /** A JSON pointer into the definition (e.g. `/States/Pay`), or the parser's position for JSON errors. */
+  location?: string;
+}
+
+/** ValidateStateMachineDefinition's answer. */
+export interface ValidationResult {
+  result: 'OK' | 'FAIL';
+  diagnostics: ValidationDiagnostic[];
+  truncated?: boolean;
+}

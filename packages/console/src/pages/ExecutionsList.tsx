@@ -1,0 +1,147 @@
+/**
+ * A machine's executions: filter by status (ListExecutions' `statusFilter`), search by name, pages of 1,000 (AWS's maximum; "Load
+ * more"), stop a running one. Refreshed every 2 seconds while one of them runs.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api/client.js';
+import type { ExecutionListItem, ExecutionStatus } from '../api/types.js';
+import { ErrorNote } from '../components/ErrorNote.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { useAsync } from '../components/use-async.js';
+import { VirtualTable } from '../components/VirtualTable.js';
+import { formatDuration, formatTime } from '../format.js';
+import { Link, navigate, paths } from '../router.js';
+
+const STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
+const PAGE_SIZE = 1000;
+const POLL_MS = 2000;
+
+/** The list. */
+export function ExecutionsList({ stateMachineArn }: { stateMachineArn: string }) {
+  const [status, setStatus] = useState<ExecutionStatus | ''>('');
+  const [search, setSearch] = useState('');
+  const [pages, setPages] = useState(1);
+  const [error, setError] = useState<unknown>();
+  const started = useRef(performance.now());
+  const executions = useAsync(
+    async () => {
+      const items: ExecutionListItem[] = [];
+      let nextToken: string | undefined;
+      for (let page = 0; page < pages; page++) {
+        const result = await api.listExecutions(stateMachineArn, {
+          statusFilter: status || undefined,
+          maxResults: PAGE_SIZE,
+          nextToken,
+        });
+        items.push(...result.items);
+        nextToken = result.nextToken;
+        if (!nextToken) break;
+      }
+      return { items, nextToken };
+    },
+    [stateMachineArn, status, pages],
+    { pollMs: POLL_MS, poll: (v) => v.items.some((e) => e.status === 'RUNNING') },
+  );
+  const rows = (executions.value?.items ?? []).filter((e) => e.name.toLowerCase().includes(search.toLowerCase()));
+
+  // How long the list took from the page's request to its rendered rows (read by the end-to-end test).
+  const measured = useRef(false);
+  useEffect(() => {
+    if (measured.current || !executions.value) return;
+    measured.current = true;
+    requestAnimationFrame(() =>
+      performance.measure('executions-list', { start: started.current, end: performance.now() }),
+    );
+  }, [executions.value]);
+
+  const stop = async (execution: ExecutionListItem) => {
+    try {
+      await api.stopExecution(execution.executionArn);
+      executions.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <div className="filters">
+        <label className="field inline">
+          <span>Status</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as ExecutionStatus | '')}>
+            <option value="">Any</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
+          <span>Search</span>
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Name contains…"
+          />
+        </label>
+        <button type="button" className="button small" onClick={executions.reload}>
+          Refresh
+        </button>
+        <span className="muted" data-testid="executions-count">
+          {executions.value ? `${rows.length} shown` : ''}
+        </span>
+      </div>
+      <ErrorNote error={executions.error ?? error} />
+      <VirtualTable
+        label="Executions"
+        rows={rows}
+        rowKey={(e) => e.executionArn}
+        onActivate={(e) => navigate(paths.execution(e.executionArn))}
+        empty={executions.loading ? 'Loading…' : 'No executions.'}
+        columns={[
+          {
+            header: 'Name',
+            width: '2fr',
+            cell: (e) => (
+              <Link href={paths.execution(e.executionArn)} onClick={(event) => event.stopPropagation()}>
+                {e.name}
+              </Link>
+            ),
+          },
+          { header: 'Status', width: '130px', cell: (e) => <StatusBadge status={e.status} /> },
+          { header: 'Started', width: '190px', cell: (e) => formatTime(e.startDate) },
+          { header: 'Ended', width: '190px', cell: (e) => formatTime(e.stopDate) },
+          {
+            header: 'Duration',
+            width: '100px',
+            cell: (e) => formatDuration(((e.stopDate ?? Date.now() / 1000) - e.startDate) * 1000),
+          },
+          {
+            header: 'Actions',
+            width: '80px',
+            cell: (e) =>
+              e.status === 'RUNNING' ? (
+                <button
+                  type="button"
+                  className="button small danger"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    void stop(e);
+                  }}
+                >
+                  Stop
+                </button>
+              ) : null,
+          },
+        ]}
+      />
+      {executions.value?.nextToken && (
+        <button type="button" className="button" onClick={() => setPages(pages + 1)}>
+          Load more
+        </button>
+      )}
+    </div>
+  );
+}
