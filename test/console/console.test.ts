@@ -182,10 +182,19 @@ describe.skipIf(!hasChromium)('the web console (Chromium)', () => {
     await expect.poll(() => page.getByTestId('next-state').textContent()).toBe('Free shipping');
   });
 
-  it('lists activities', async () => {
-    await server.call('CreateActivity', { name: 'review' });
+  it('lists activities and the tasks open for them', async () => {
+    const { activityArn } = (await server.call('CreateActivity', { name: 'review' })) as { activityArn: string };
+    const definition = JSON.stringify({
+      StartAt: 'Await review',
+      States: { 'Await review': { Type: 'Task', Resource: activityArn, End: true } },
+    });
+    await server.call('CreateStateMachine', { name: 'reviewed', definition, roleArn: ROLE });
+    await server.call('StartExecution', { stateMachineArn: arnOf('reviewed'), name: 'needs-review' });
     await open('/activities');
-    await page.getByText('arn:aws:states:us-east-1:123456789012:activity:review').waitFor();
+    await page.getByText(activityArn).waitFor();
+    const openTasks = page.getByRole('table', { name: 'Open activity tasks' });
+    await openTasks.getByText('needs-review').waitFor();
+    await openTasks.getByText('waiting for a worker').waitFor();
     await screenshot(page, 'activities');
   });
 

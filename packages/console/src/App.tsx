@@ -1,10 +1,10 @@
 /** The console's frame (header and navigation) and its pages, by route. */
 
 import { useEffect } from 'react';
+import { ActivitiesPage } from './activities/ActivitiesPage.js';
 import { EditorPage } from './editor/EditorPage.js';
 import { ExecutionPage } from './execution/ExecutionPage.js';
 import { prepareLayout } from './graph/layout.js';
-import { ActivitiesPage } from './pages/ActivitiesPage.js';
 import { MachinePage } from './pages/MachinePage.js';
 import { MachinesPage } from './pages/MachinesPage.js';
 import { Link, paths, type Route, useRoute } from './router.js';
