@@ -38,7 +38,8 @@ export class JacksonScanner extends JacksonCursor {
         return { ok: false, empty: true, message, line: 1, column: 0, location };
       }
       if (first === CLOSE_ARRAY || first === CLOSE_OBJECT) this.closeScope(first);
-      return { ok: true, value: this.value(first) };
+      // The scanner runs where JSON.parse refused the text: a value Jackson accepts has content after it.
+      return { ok: true, value: this.value(first), exact: false };
     } catch (error) {
       if (!(error instanceof JacksonError)) throw error;
       const line = this.row;

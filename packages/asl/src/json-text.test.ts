@@ -15,14 +15,15 @@ describe('parseJsonText', () => {
     expect(parseJsonText('{"a":[1,{"b":null}],"c":-0.5e+3}')).toEqual({
       ok: true,
       value: { a: [1, { b: null }], c: -500 },
+      exact: true,
     });
-    expect(parseJsonText('"x"')).toEqual({ ok: true, value: 'x' });
+    expect(parseJsonText('"x"')).toEqual({ ok: true, value: 'x', exact: true });
   });
 
   it('ignores content after the first value, as ObjectMapper.readTree does', () => {
-    expect(parseJsonText('{"a":1} xyz')).toEqual({ ok: true, value: { a: 1 } });
-    expect(parseJsonText('[1]]')).toEqual({ ok: true, value: [1] });
-    expect(parseJsonText('"a\\u0041\\n" rest')).toEqual({ ok: true, value: 'aA\n' });
+    expect(parseJsonText('{"a":1} xyz')).toEqual({ ok: true, value: { a: 1 }, exact: false });
+    expect(parseJsonText('[1]]')).toEqual({ ok: true, value: [1], exact: false });
+    expect(parseJsonText('"a\\u0041\\n" rest')).toEqual({ ok: true, value: 'aA\n', exact: false });
   });
 
   it('keeps __proto__ as plain data when the scanner builds the value', () => {

@@ -21,6 +21,8 @@ export { jacksonLocation } from './json-text-dialect.js';
 export interface JsonTextValue {
   readonly ok: true;
   readonly value: unknown;
+  /** False when Jackson ignored content after the value (`{} xyz`): the text is then not the value's JSON. */
+  readonly exact: boolean;
 }
 
 /** A text Jackson rejects, with Jackson's message (without its ` at [Source: ...]` suffix) and position. */
@@ -53,7 +55,7 @@ export function parseJsonText(text: string, dialect: JacksonDialect = DEFINITION
     return new JacksonScanner(text, dialect).run();
   }
   const deep = nestsTooDeep(value) ? findNestingViolation(text) : undefined;
-  if (!deep) return { ok: true, value };
+  if (!deep) return { ok: true, value, exact: true };
   const { line, column, message } = deep;
   return { ok: false, empty: false, message, line, column, location: dialectLocation(dialect, text, line, column) };
 }

@@ -1,6 +1,7 @@
 /**
  * Execution input validation, as StartExecution does it: any JSON text is accepted (`2`, `"text"`, `null`),
  * an empty string is not, malformed JSON is reported with Jackson's message, and the payload limit applies.
+ * Like Jackson, content after the first value is ignored (`true false` is `true`).
  */
 import { type Json, parseJsonText } from '@lockstep/asl';
 import { exceedsPayloadLimit } from '../payload.js';
@@ -19,5 +20,6 @@ export function parseExecutionInput(text: string): { input: Json; inputText: str
     throw invalidExecutionInput('Input size exceeds the maximum allowed size of 262144 bytes.');
   const parsed = parseJsonText(text);
   if (!parsed.ok) throw invalidExecutionInput(parsed.message);
-  return { input: parsed.value as Json, inputText: text };
+  // The input text is the first state's input text too: where Jackson ignored trailing content, it is the value's.
+  return { input: parsed.value as Json, inputText: parsed.exact ? text : JSON.stringify(parsed.value) };
 }

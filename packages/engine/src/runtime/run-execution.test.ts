@@ -31,6 +31,19 @@ describe('runExecution', () => {
     }
   });
 
+  it('ignores content after the input value, as Jackson does, and records the value', async () => {
+    const r = await runExecution({ definition: pass, inputText: 'true false' });
+    expect(r.output).toBe(true);
+    const texts = r.history.map((e) => {
+      const details = (e.executionStartedEventDetails ??
+        e.stateEnteredEventDetails ??
+        e.stateExitedEventDetails ??
+        e.executionSucceededEventDetails) as { input?: string; output?: string };
+      return details.input ?? details.output;
+    });
+    expect(texts).toEqual(['true', 'true', 'true', 'true']);
+  });
+
   it('names Express executions with the express ARN form and omits RedriveCount', async () => {
     const r = await runExecution({
       definition: { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'e.$': '$$.Execution' }, End: true } } },
