@@ -24,6 +24,11 @@ export interface ExecutionIdentity {
   stateMachineAliasArn?: string;
   /** The version the execution runs, when started on a version or through an alias. */
   stateMachineVersionArn?: string;
+  /**
+   * Express only: started by StartExecution, which answers at once, rather than by StartSyncExecution. AWS's
+   * context object then has `Execution.RedriveCount`, as a Standard execution's does (recorded).
+   */
+  startedAsync?: boolean;
 }
 
 /** The whole record. */

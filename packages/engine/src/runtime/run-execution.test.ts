@@ -54,6 +54,22 @@ describe('runExecution', () => {
     expect(Object.keys((r.output as { e: object }).e)).toEqual(['Id', 'Input', 'StartTime', 'Name', 'RoleArn']);
   });
 
+  it('gives an Express execution started asynchronously (StartExecution) a RedriveCount, as AWS does', async () => {
+    const r = await runExecution({
+      definition: { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'e.$': '$$.Execution' }, End: true } } },
+      type: 'EXPRESS',
+      startedAsync: true,
+    });
+    expect(Object.keys((r.output as { e: object }).e)).toEqual([
+      'Id',
+      'Input',
+      'StartTime',
+      'Name',
+      'RoleArn',
+      'RedriveCount',
+    ]);
+  });
+
   it('fails with AWS error when the history reaches historyEventLimit', async () => {
     const loop = {
       StartAt: 'A',

@@ -33,6 +33,11 @@ export interface RunExecutionOptions {
   inputText?: string;
   /** @default 'STANDARD' */
   type?: 'STANDARD' | 'EXPRESS';
+  /**
+   * Express only: run as StartExecution runs one (answered at once), not as StartSyncExecution: the context object
+   * then has `Execution.RedriveCount`, as on AWS. @default false
+   */
+  startedAsync?: boolean;
   /** Execution name. @default a random UUID */
   name?: string;
   /** The execution ARN. @default built from the region, account, state machine name and execution name */
@@ -190,6 +195,7 @@ function createRecord(
       roleArn: options.roleArn ?? `arn:aws:iam::${account}:role/lockstep`,
       region,
       type,
+      ...(type === 'EXPRESS' && options.startedAsync ? { startedAsync: true } : {}),
     },
     {
       input,

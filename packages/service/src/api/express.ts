@@ -34,7 +34,7 @@ export function startExpressExecution(
   const startDate = ctx.clock();
   const executionArn = expressExecutionArn(ctx, machine.name, name, uuid(ctx.random));
   // Nothing waits for it: an Express execution that fails is only visible to its own tasks (as on AWS).
-  void runExpress(ctx, machine, definition, name, executionArn, inputText, startDate, testing);
+  void runExpress(ctx, machine, definition, name, executionArn, inputText, startDate, testing, 'async');
   return { executionArn, startDate: epochSeconds(startDate) };
 }
 
@@ -47,11 +47,14 @@ function runExpress(
   inputText: string,
   startDate: number,
   testing: ExpressTesting,
+  /** StartExecution's (`async`) or StartSyncExecution's (`sync`). */
+  start: 'async' | 'sync',
 ): Promise<ExecutionResult> {
   return runExecution({
     definition,
     inputText,
     type: 'EXPRESS',
+    startedAsync: start === 'async',
     name,
     executionArn,
     stateMachineName: machine.name,
@@ -88,10 +91,18 @@ async function startSyncExecution(ctx: ServiceContext, testing: ExecutionTesting
   const executionName = name ?? uuid(ctx.random);
   const executionArn = expressExecutionArn(ctx, machine.name, executionName, uuid(ctx.random));
   const startDate = ctx.clock();
-  const result = await runExpress(ctx, machine, definition, executionName, executionArn, text, startDate, {
-    ...testing,
-    testCase,
-  });
+  const testingCase = { ...testing, testCase };
+  const result = await runExpress(
+    ctx,
+    machine,
+    definition,
+    executionName,
+    executionArn,
+    text,
+    startDate,
+    testingCase,
+    'sync',
+  );
   const stopDate = Math.max(ctx.clock(), startDate);
   const included = { included: !metadataOnly };
   const succeeded = result.status === 'SUCCEEDED';
