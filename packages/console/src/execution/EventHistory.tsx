@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEvent } from '../api/types.js';
+import { ChoiceField, SearchField } from '../components/FilterFields.js';
 import { VirtualTable } from '../components/VirtualTable.js';
 import { formatDuration, formatTime } from '../format.js';
 import { eventDetails } from './state-runs.js';
@@ -51,26 +52,8 @@ export function EventHistory({ events, startDate }: EventHistoryProps) {
   return (
     <div className="stack">
       <div className="filters">
-        <label className="field inline">
-          <span>Type</span>
-          <select value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">All types</option>
-            {types.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field inline">
-          <span>Search</span>
-          <input
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="State name, error…"
-          />
-        </label>
+        <ChoiceField label="Type" value={type} options={types} anyLabel="All types" onChange={setType} />
+        <SearchField value={text} onChange={setText} placeholder="State name, error…" />
         <span className="muted" data-testid="events-count">
           {rows.length} of {events.length} events
         </span>

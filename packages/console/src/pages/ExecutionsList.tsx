@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
 import type { ExecutionListItem, ExecutionStatus } from '../api/types.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { ChoiceField, SearchField } from '../components/FilterFields.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { useAsync } from '../components/use-async.js';
 import { VirtualTable } from '../components/VirtualTable.js';
@@ -66,26 +67,8 @@ export function ExecutionsList({ stateMachineArn }: { stateMachineArn: string })
   return (
     <div className="stack">
       <div className="filters">
-        <label className="field inline">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as ExecutionStatus | '')}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field inline">
-          <span>Search</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Name contains…"
-          />
-        </label>
+        <ChoiceField label="Status" value={status} options={STATUSES} anyLabel="Any" onChange={setStatus} />
+        <SearchField value={search} onChange={setSearch} placeholder="Name contains…" />
         <button type="button" className="button small" onClick={executions.reload}>
           Refresh
         </button>

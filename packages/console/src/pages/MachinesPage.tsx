@@ -4,6 +4,7 @@ import { api } from '../api/client.js';
 import type { StateMachineListItem } from '../api/types.js';
 import { Dialog } from '../components/Dialog.js';
 import { ErrorNote } from '../components/ErrorNote.js';
+import { SearchField } from '../components/FilterFields.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { useAsync } from '../components/use-async.js';
 import { VirtualTable } from '../components/VirtualTable.js';
@@ -43,15 +44,7 @@ export function MachinesPage() {
         </div>
       </div>
       <div className="filters">
-        <label className="field inline">
-          <span>Search</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Name contains…"
-          />
-        </label>
+        <SearchField value={search} onChange={setSearch} placeholder="Name contains…" />
         <span className="muted">{machines.value ? `${rows.length} of ${machines.value.length}` : ''}</span>
       </div>
       <ErrorNote error={machines.error ?? error} />
