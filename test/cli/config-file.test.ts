@@ -1,13 +1,11 @@
 // End-to-end: `lockstep serve` reading the project's lockstep.config.json: Lambda functions mapped by name to a
 // module (relative to the file) or an HTTP endpoint, and an HTTP Task's connection. Needs `npm run build` first
 // (`npm test` does it).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
@@ -15,11 +13,9 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServers, serveFailing, startServe } from '../support/serve-process.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(repoRoot, 'packages/cli/dist/main.js');
 const project = mkdtempSync(join(tmpdir(), 'lockstep-config-file-'));
-const running = new Set<ChildProcess>();
 const connectionArn = 'arn:aws:events:us-east-1:123456789012:connection/scores/1';
 
 /** A local API: `/shout` is a function behind HTTP (upper-cases `text`), `/score` echoes the API key it got. */
@@ -41,35 +37,13 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
+  killServers();
   api.close();
   rmSync(project, { recursive: true, force: true });
 });
 
-/** Starts `lockstep serve` in the project folder; resolves with its endpoint and what it printed. */
-function serve(...extra: string[]): Promise<{ child: ChildProcess; url: string; output: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--memory', ...extra], { cwd: project });
-  running.add(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /at (http:\/\/\S+) /.exec(output);
-      if (match) resolve({ child, url: match[1], output });
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`lockstep serve exited with ${code}: ${output}`)));
-  });
-}
-
-/** Runs `lockstep serve` expecting it to fail at once; resolves with its exit code and stderr. */
-function serveFailing(...extra: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--memory', ...extra], { cwd: project });
-  running.add(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
-}
+/** Starts `lockstep serve` in memory in the project folder; resolves with its endpoint and what it printed. */
+const serve = (...extra: string[]) => startServe(['--memory', ...extra], { cwd: project });
 
 describe('lockstep serve with lockstep.config.json (built CLI)', () => {
   it('runs functions mapped by name to a module and to an HTTP endpoint, and uses its connections', async () => {
@@ -94,7 +68,7 @@ describe('lockstep serve with lockstep.config.json (built CLI)', () => {
       }),
     );
     const server = await serve();
-    expect(server.output).toContain(`config: ${join(project, 'lockstep.config.json')}`);
+    expect(server.output()).toContain(`config: ${join(project, 'lockstep.config.json')}`);
     const sfn = new SFNClient({
       endpoint: server.url,
       region: 'us-east-1',
@@ -149,7 +123,7 @@ describe('lockstep serve with lockstep.config.json (built CLI)', () => {
 
   it('exits with 2 naming the bad field of the file --config names', async () => {
     writeFileSync(join(project, 'broken.json'), '{"defaultFunctionTarget":{"type":"http","url":"nowhere"}}');
-    const { code, stderr } = await serveFailing('--config', 'broken.json');
+    const { code, stderr } = await serveFailing(['--memory', '--config', 'broken.json'], { cwd: project });
     expect(code).toBe(2);
     expect(stderr).toBe(
       `lockstep: config file '${join(project, 'broken.json')}': defaultFunctionTarget.url must be an http:// or ` +

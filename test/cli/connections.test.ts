@@ -1,12 +1,11 @@
 // End-to-end: EventBridge connections created against `lockstep serve` (EventBridge SDK, AWS CLI), used by an
 // HTTP Task, and kept across a restart. Needs `npm run build` first (`npm test` does it).
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
   CreateConnectionCommand,
@@ -22,11 +21,9 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServers, startServe, stopProcess as stop } from '../support/serve-process.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(repoRoot, 'packages/cli/dist/main.js');
 const data = mkdtempSync(join(tmpdir(), 'lockstep-connections-'));
-const running = new Set<ChildProcess>();
 const credentials = { accessKeyId: 'x', secretAccessKey: 'x' };
 const AWS_CLI = '/usr/bin/aws';
 
@@ -44,33 +41,13 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
+  killServers();
   api.close();
   rmSync(data, { recursive: true, force: true });
 });
 
 /** Starts `lockstep serve` on a free port over the scratch store; resolves with its endpoint. */
-function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data], { cwd: repoRoot });
-  running.add(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /at (http:\/\/\S+) /.exec(output);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`lockstep serve exited with ${code}: ${output}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-  running.delete(child);
-}
+const serve = () => startServe(['--data', data]);
 
 /** Runs a state machine whose HTTP Task calls the local API through `connectionArn`; resolves with its output. */
 async function callThrough(url: string, name: string, connectionArn: string): Promise<unknown> {

@@ -1,11 +1,9 @@
 // End-to-end: Step Functions Local's testing tools on `lockstep serve` as a user runs it — a mock configuration
 // (SFN_MOCK_CONFIG or --mock-config) whose test cases run on `<stateMachineArn>#<TestCase>`, and WAIT_TIME_SCALE —
 // through the AWS SDK. Needs `npm run build` first (`npm test` does it).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
@@ -16,11 +14,9 @@ import {
   StartSyncExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killServers, type ServeProcess, startServe } from '../support/serve-process.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(repoRoot, 'packages/cli/dist/main.js');
 const scratch = mkdtempSync(join(tmpdir(), 'lockstep-mock-config-'));
-const running = new Set<ChildProcess>();
 const ROLE = 'arn:aws:iam::123456789012:role/r';
 
 const mockConfigFile = join(scratch, 'EnvSpecifiedMockConfig.json');
@@ -74,38 +70,22 @@ const definition = JSON.stringify({
 });
 
 afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
+  killServers();
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Starts `lockstep serve` in memory on a free port, in `cwd`; `ready` resolves with its endpoint. */
-function serve(args: string[], env: Record<string, string> = {}, cwd = scratch) {
-  const child = spawn(process.execPath, [cli, 'serve', '--memory', '--port', '0', ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-  });
-  running.add(child);
-  let output = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /at (http:\/\/\S+) /.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(Object.assign(new Error(`exited with ${code}`), { code, output })));
-  });
-  return { child, ready, output: () => output };
-}
+/** Starts `lockstep serve` in memory on a free port, in `cwd`, with `env` added to the environment. */
+const serve = (args: string[], env: Record<string, string> = {}, cwd = scratch) =>
+  startServe(['--memory', ...args], { cwd, env: { ...process.env, ...env } });
 
 describe('lockstep serve with a mock configuration (built CLI)', () => {
   let sfn: SFNClient;
   let orders: string;
-  let server: ReturnType<typeof serve>;
+  let server: ServeProcess;
 
   beforeAll(async () => {
-    server = serve([], { SFN_MOCK_CONFIG: mockConfigFile, WAIT_TIME_SCALE: '0' });
-    const url = await server.ready;
+    server = await serve([], { SFN_MOCK_CONFIG: mockConfigFile, WAIT_TIME_SCALE: '0' });
+    const url = server.url;
     sfn = new SFNClient({
       endpoint: url,
       region: 'us-east-1',
@@ -194,8 +174,7 @@ describe('lockstep serve finding ./MockConfigFile.json (built CLI)', () => {
   it('reads MockConfigFile.json in its working directory when SFN_MOCK_CONFIG is not set', async () => {
     const dir = mkdtempSync(join(scratch, 'cwd-'));
     writeFileSync(join(dir, 'MockConfigFile.json'), '{"StateMachines": {}, "MockedResponses": {}}');
-    const server = serve([], { SFN_MOCK_CONFIG: '' }, dir);
-    await server.ready;
+    const server = await serve([], { SFN_MOCK_CONFIG: '' }, dir);
     expect(server.output()).toContain(`mock config: ${join(dir, 'MockConfigFile.json')})`);
     server.child.kill('SIGTERM');
   });
@@ -205,7 +184,7 @@ describe('lockstep serve refusing a bad mock configuration (built CLI)', () => {
   it('exits with code 2 and says where the file is wrong', async () => {
     const bad = join(scratch, 'bad.json');
     writeFileSync(bad, JSON.stringify({ StateMachines: {}, MockedResponses: { R: { '0': { Throw: 'Boom' } } } }));
-    const failed = await serve(['--mock-config', bad]).ready.then(
+    const failed = await serve(['--mock-config', bad]).then(
       () => undefined,
       (error: { code: number; output: string }) => error,
     );
@@ -216,7 +195,7 @@ describe('lockstep serve refusing a bad mock configuration (built CLI)', () => {
   });
 
   it('exits with code 2 on a WAIT_TIME_SCALE that is not a number >= 0', async () => {
-    const failed = await serve([], { WAIT_TIME_SCALE: 'fast' }).ready.then(
+    const failed = await serve([], { WAIT_TIME_SCALE: 'fast' }).then(
       () => undefined,
       (error: { code: number; output: string }) => error,
     );

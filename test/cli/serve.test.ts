@@ -1,11 +1,9 @@
 // End-to-end: `lockstep serve` as a user runs it, killed with SIGKILL mid-execution and restarted. Needs
 // `npm run build` first (`npm test` does it).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
@@ -14,42 +12,20 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exitOf as exited, killServers, startServe } from '../support/serve-process.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(repoRoot, 'packages/cli/dist/main.js');
 const data = mkdtempSync(join(tmpdir(), 'lockstep-serve-'));
-const running = new Set<ChildProcess>();
 
 afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
+  killServers();
   rmSync(data, { recursive: true, force: true });
 });
 
 /** Starts `lockstep serve` on a free port over the scratch store; resolves with its endpoint. */
-function serve(...extra: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data, ...extra], { cwd: repoRoot });
-  running.add(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /at (http:\/\/\S+) /.exec(output);
-      if (match) resolve({ child, url: match[1], output: () => output });
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`lockstep serve exited with ${code}: ${output}`)));
-  });
-}
+const serve = (...extra: string[]) => startServe(['--data', data, ...extra]);
 
 function client(url: string): SFNClient {
   return new SFNClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
 }
 
 describe('lockstep serve (built CLI)', () => {

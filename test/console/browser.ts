@@ -3,16 +3,15 @@
  * Debian's Chromium through playwright-core. Screenshots go to `test/console/artifacts/` (gitignored), and to
  * `docs/` when `LOCKSTEP_DOCS_SCREENSHOTS=1`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { repoRoot, startServe } from '../support/serve-process.js';
 
 /** Where Debian installs Chromium (`.ci/run` installs it). */
 export const CHROMIUM = '/usr/bin/chromium';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const artifacts = join(repoRoot, 'test/console/artifacts');
 const docs = join(repoRoot, 'docs');
 
@@ -28,37 +27,19 @@ export interface Server {
 }
 
 /** Starts `lockstep serve --memory` on a free port, with `extra` options. */
-export function startServer(...extra: string[]): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    [join(repoRoot, 'packages/cli/dist/main.js'), 'serve', '--memory', '--port', '0', ...extra],
-    {
-      cwd: repoRoot,
-    },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /at (http:\/\/\S+) /.exec(output);
-      if (match) {
-        const url = match[1];
-        const call = async <T>(operation: string, body: object): Promise<T> => {
-          const response = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AWSStepFunctions.${operation}` },
-            body: JSON.stringify(body),
-          });
-          const answer = (await response.json()) as T;
-          if (!response.ok) throw new Error(`${operation}: ${JSON.stringify(answer)}`);
-          return answer;
-        };
-        resolve({ url, child, call });
-      }
+export async function startServer(...extra: string[]): Promise<Server> {
+  const { url, child } = await startServe(['--memory', ...extra]);
+  const call = async <T>(operation: string, body: object): Promise<T> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AWSStepFunctions.${operation}` },
+      body: JSON.stringify(body),
     });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`lockstep serve exited with ${code}: ${output}`)));
-  });
+    const answer = (await response.json()) as T;
+    if (!response.ok) throw new Error(`${operation}: ${JSON.stringify(answer)}`);
+    return answer;
+  };
+  return { url, child, call };
 }
 
 /** Launches Chromium headless, with the flags it needs on a closed network. */

@@ -1,11 +1,9 @@
 // Shared by the workshop's end-to-end tests: `lockstep serve` (the built CLI) over a scratch store, serving one
 // exercise's functions folder, and the few AWS SDK calls a user makes to run an example.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
@@ -15,9 +13,8 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import { repoRoot, startServe, stopProcess } from '../support/serve-process.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(repoRoot, 'packages/cli/dist/main.js');
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const roleArn = 'arn:aws:iam::123456789012:role/lockstep';
 
@@ -69,59 +66,25 @@ export async function startWorkshopServer(
   };
   if (options.sfnEndpointForFunctions) env.AWS_ENDPOINT_URL_SFN = `http://127.0.0.1:${port}`;
   const functions = join(exerciseDir(exercise), 'functions');
-  const argv = [
-    cli,
-    'serve',
-    '--port',
-    String(port),
-    '--data',
-    data,
-    '--functions',
-    functions,
-    ...(options.args ?? []),
-  ];
-  const child = spawn(process.execPath, argv, { cwd: repoRoot, env });
-  let output = '';
+  const argv = ['--port', String(port), '--data', data, '--functions', functions, ...(options.args ?? [])];
   const cleanUp = () => rmSync(data, { recursive: true, force: true });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk) => {
-        output += chunk;
-        const match = /at (http:\/\/\S+) /.exec(output);
-        if (match) resolve(match[1]);
-      });
-      child.stderr!.on('data', (chunk) => (output += chunk));
-      child.on('exit', (code) => reject(new Error(`lockstep serve exited with ${code}: ${output}`)));
-    });
-    const sfn = new SFNClient({ endpoint: url, region: 'us-east-1', credentials, disableHostPrefix: true });
+    const server = await startServe(argv, { env });
+    const sfn = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials, disableHostPrefix: true });
     return {
-      url,
+      url: server.url,
       sfn,
-      output: () => output,
+      output: server.output,
       close: async () => {
         sfn.destroy();
-        await stop(child);
+        await stopProcess(server.child);
         cleanUp();
       },
     };
   } catch (err) {
-    await stop(child);
     cleanUp();
     throw err;
   }
-}
-
-/** Stops a child with SIGTERM (SIGKILL after 5 s) and resolves once it has exited. */
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** A port free right now (the server is started on it at once; needed only when functions must know it). */
