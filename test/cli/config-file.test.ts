@@ -6,14 +6,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CreateStateMachineCommand,
-  DescribeExecutionCommand,
-  SFNClient,
-  StartExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killServers, serveFailing, startServe } from '../support/serve-process.js';
+import { runToCompletion } from '../support/sfn-calls.js';
 
 const project = mkdtempSync(join(tmpdir(), 'lockstep-config-file-'));
 const connectionArn = 'arn:aws:events:us-east-1:123456789012:connection/scores/1';
@@ -106,12 +102,7 @@ describe('lockstep serve with lockstep.config.json (built CLI)', () => {
     const { stateMachineArn } = await sfn.send(
       new CreateStateMachineCommand({ name: 'configured', definition, roleArn: 'arn:aws:iam::123456789012:role/r' }),
     );
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"name":"Ada"}' }));
-    let described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    for (let i = 0; i < 200 && described.status === 'RUNNING'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    }
+    const described = await runToCompletion(sfn, stateMachineArn!, '{"name":"Ada"}');
     expect([described.status, described.output]).toEqual([
       'SUCCEEDED',
       '{"text":"HELLO, ADA","score":{"key":"from-config"}}',

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitOf as exited, killServers, startServe } from '../support/serve-process.js';
+import { runToCompletion } from '../support/sfn-calls.js';
 
 const data = mkdtempSync(join(tmpdir(), 'lockstep-serve-'));
 
@@ -50,12 +51,7 @@ describe('lockstep serve (built CLI)', () => {
     const { stateMachineArn } = await sfn.send(
       new CreateStateMachineCommand({ name: 'greeter', definition, roleArn: 'arn:aws:iam::123456789012:role/r' }),
     );
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"name":"Ada"}' }));
-    let described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    for (let i = 0; i < 100 && described.status === 'RUNNING'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    }
+    const described = await runToCompletion(sfn, stateMachineArn!, '{"name":"Ada"}');
     expect([described.status, described.output]).toEqual(['SUCCEEDED', '{"hello":"Ada"}']);
     server.child.kill('SIGTERM');
     expect(await exited(server.child)).toBe(0);

@@ -4,16 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CreateStateMachineCommand,
-  DescribeExecutionCommand,
-  type DescribeExecutionCommandOutput,
-  GetExecutionHistoryCommand,
-  type HistoryEvent,
-  SFNClient,
-  StartExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { repoRoot, startServe, stopProcess } from '../support/serve-process.js';
+
+export { historyOf, runToCompletion } from '../support/sfn-calls.js';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const roleArn = 'arn:aws:iam::123456789012:role/lockstep';
@@ -112,32 +106,4 @@ export async function createStateMachine(
   const definition = readExerciseFile(exercise, file);
   const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name, definition, roleArn, type }));
   return stateMachineArn!;
-}
-
-/** Starts a Standard execution and polls DescribeExecution until it has ended (at most `timeoutMs`). */
-export async function runToCompletion(
-  sfn: SFNClient,
-  stateMachineArn: string,
-  input: string,
-  timeoutMs = 15_000,
-): Promise<DescribeExecutionCommandOutput> {
-  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input }));
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    if (described.status !== 'RUNNING' || Date.now() > deadline) return described;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** The whole history of an execution, oldest event first. */
-export async function historyOf(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
-  const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken }));
-    events.push(...(page.events ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return events;
 }
