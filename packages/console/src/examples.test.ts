@@ -1,3 +1,4 @@
+import { runExecution } from '@lockstep/engine';
 import { describe, expect, it } from 'vitest';
 import { examples } from './examples.js';
 
@@ -24,5 +25,21 @@ describe('the bundled examples', () => {
     const names = examples.map((e) => e.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
+  });
+
+  it('runs those that need nothing to success with their sample input', async () => {
+    for (const example of examples.filter((e) => !e.needs)) {
+      const result = await runExecution({
+        definition: example.definition,
+        inputText: example.input,
+        type: example.type,
+      });
+      expect([example.path, result.status, result.error, result.cause]).toEqual([
+        example.path,
+        'SUCCEEDED',
+        undefined,
+        undefined,
+      ]);
+    }
   });
 });

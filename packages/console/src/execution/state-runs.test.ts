@@ -58,6 +58,19 @@ describe('analyseHistory', () => {
     expect(runs[0].resource).toBe('lambda:invoke');
   });
 
+  it('marks the state a States.Runtime error stopped in as failed, with the error (no failure event of its own)', () => {
+    const { runs } = analyseHistory(
+      history([
+        [1, 0, 'ExecutionStarted', { input: '{}' }],
+        [2, 0, 'PassStateEntered', { name: 'Greet', input: '{}' }],
+        [3, 2, 'ExecutionFailed', { error: 'States.Runtime', cause: 'no $.name' }],
+      ]),
+    );
+    expect(runs.map((r) => [r.name, r.status, r.error, r.cause])).toEqual([
+      ['Greet', 'failed', 'States.Runtime', 'no $.name'],
+    ]);
+  });
+
   it("gives a Fail state the execution's error", () => {
     const { runs } = analyseHistory(
       history([

@@ -127,7 +127,9 @@ export function analyseHistory(events: readonly HistoryEvent[]): HistoryAnalysis
       scope = run?.iteration;
     }
     if (type === 'ExecutionAborted' || type === 'ExecutionFailed' || type === 'ExecutionTimedOut') {
-      for (const r of open) if (r.status === 'running') r.status = r.errored ? 'failed' : 'aborted';
+      // The state an ExecutionFailed follows failed there, even with no failure event of its own (States.Runtime).
+      const failing = type === 'ExecutionFailed' ? run : undefined;
+      for (const r of open) if (r.status === 'running') r.status = r.errored || r === failing ? 'failed' : 'aborted';
       // A Fail state's error is the execution's.
       for (const r of runs) {
         if (r.status === 'failed' && r.error === undefined) {
