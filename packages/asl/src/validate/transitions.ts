@@ -79,13 +79,20 @@ function forEachTarget(
 ): void {
   if (typeof state.Next === 'string') visit(state.Next, 'Next');
   if (typeof state.Default === 'string') visit(state.Default, 'Default');
-  for (const list of ['Choices', 'Catch']) {
-    const items = state[list];
-    if (!Array.isArray(items)) continue;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (isJsonObject(item) && typeof item.Next === 'string') visit(item.Next, 'Next', list, i);
-    }
+  // Most states have neither list: this runs over every state of every definition, twice.
+  if (state.Choices !== undefined) forEachItemTarget(state.Choices, 'Choices', visit);
+  if (state.Catch !== undefined) forEachItemTarget(state.Catch, 'Catch', visit);
+}
+
+function forEachItemTarget(
+  items: unknown,
+  list: string,
+  visit: (target: string, field: string, list?: string, index?: number) => void,
+): void {
+  if (!Array.isArray(items)) return;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isJsonObject(item) && typeof item.Next === 'string') visit(item.Next, 'Next', list, i);
   }
 }
 
