@@ -16,6 +16,7 @@ import { compileJsonataValue, compileTypedJsonataValue } from '../jsonata-io.js'
 import { stringify } from '../payload.js';
 import type { StateScope } from '../scope.js';
 import { type CompileContext, compileBasics } from './common.js';
+import { compileItemBatcher } from './item-batcher.js';
 import { compileMapLimits } from './map-fields.js';
 import { compileWorkFlow } from './work-flow.js';
 
@@ -36,6 +37,8 @@ export function compileMapState(
   const items = jsonata ? compileItems(def.Items) : compileItemsPath(def.ItemsPath);
   const selectItem = jsonata ? compileJsonataItemSelector(def.ItemSelector) : compileItemSelector(def);
   const limits = compileMapLimits(def);
+  const batch = distributed ? compileItemBatcher(def.ItemBatcher, language) : undefined;
+  const unsupported = distributed ? unsupportedDistributedField(def) : undefined;
   const flow = compileWorkFlow(def, language, false);
   const withRetry = { withRetryCount: true };
   const label = def.Label ?? name;
@@ -46,6 +49,7 @@ export function compileMapState(
     retriers: compileRetriers(def.Retry),
     catchers: compileCatchers(def.Catch, language),
     start(it: Interpreter, run: BlockRun) {
+      if (unsupported) throw runtimeError(unsupported);
       const scope = it.scope(run, withRetry);
       const input = flow.input(scope);
       const list = items(input, scope);
@@ -79,7 +83,7 @@ export function compileMapState(
         request: {
           mapRunArn,
           blockId: processorId,
-          items: inputs,
+          items: batch ? batch(inputs, input, scope) : inputs,
           maxConcurrency,
           toleratedFailureCount,
           toleratedFailurePercentage,
@@ -166,4 +170,18 @@ export function compileItemsPath(path: string | undefined): ItemsReader {
     if (!Array.isArray(value)) throw runtimeError(notAnArray(value));
     return value;
   };
+}
+
+/**
+ * Why this Distributed Map cannot run here: Lockstep does not read an `ItemReader`'s source or write a
+ * `ResultWriter`'s results yet, and running the Map on its input instead would give other results, silently.
+ */
+function unsupportedDistributedField(def: MapState): string | undefined {
+  for (const field of ['ItemReader', 'ResultWriter'] as const) {
+    const resource = def[field]?.Resource;
+    if (resource !== undefined) {
+      return `Lockstep does not support a Distributed Map's ${field} yet (${String(resource)}).`;
+    }
+  }
+  return undefined;
 }
