@@ -1,4 +1,5 @@
 import type { StateType } from '@lockstep/asl';
+import type { ExecutionRecord } from './execution.js';
 
 /**
  * Execution history events, in AWS's `GetExecutionHistory` shape.
@@ -143,3 +144,15 @@ export const CLOSING_EVENTS: ReadonlySet<HistoryEventType> = new Set([
   'ExecutionAborted',
   'ExecutionTimedOut',
 ]);
+
+/** `ExecutionStarted`'s details: the input, the role, and the alias and the version the execution started through. */
+export function executionStartedDetails(ex: ExecutionRecord): Record<string, unknown> {
+  const details: Record<string, unknown> = {
+    input: historyText(ex.inputText),
+    inputDetails: payloadDetails(ex.inputText),
+    roleArn: ex.roleArn,
+  };
+  if (ex.stateMachineAliasArn !== undefined) details.stateMachineAliasArn = ex.stateMachineAliasArn;
+  if (ex.stateMachineVersionArn !== undefined) details.stateMachineVersionArn = ex.stateMachineVersionArn;
+  return details;
+}

@@ -17,6 +17,7 @@ import {
   CLOSING_EVENTS,
   ENTERED_EVENT,
   EXITED_EVENT,
+  executionStartedDetails,
   type HistoryEventType,
   historyText,
   NOT_TRUNCATED,
@@ -321,14 +322,7 @@ export class Interpreter {
 
   private start(): void {
     const ex = this.execution;
-    const details: Record<string, unknown> = {
-      input: historyText(ex.inputText),
-      inputDetails: payloadDetails(ex.inputText),
-      roleArn: ex.roleArn,
-    };
-    if (ex.stateMachineAliasArn !== undefined) details.stateMachineAliasArn = ex.stateMachineAliasArn;
-    if (ex.stateMachineVersionArn !== undefined) details.stateMachineVersionArn = ex.stateMachineVersionArn;
-    this.emit(undefined, 'ExecutionStarted', details);
+    this.emit(undefined, 'ExecutionStarted', executionStartedDetails(ex));
     if (this.machine.timeoutSeconds !== undefined) {
       this.commands.push({
         type: 'StartTimer',
