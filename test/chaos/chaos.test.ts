@@ -1,10 +1,11 @@
 /**
  * Chaos: `lockstep serve` (the built CLI, as a child process over one data directory) runs a few hundred
- * Standard executions (Wait, Retry, Catch, Parallel, inline Map, Choice, Pass with intrinsics, JSONata, activity
- * tasks answered by this test as a worker) while it is killed with SIGKILL at random moments, and at exact
+ * Standard executions (Wait, Retry, Catch, Parallel, inline and Distributed Map, Choice, Pass with intrinsics,
+ * JSONata, activity tasks answered by this test as a worker) while it is killed with SIGKILL at random moments, and at exact
  * instants between writes through the failure-injection points, and restarted each time on a new port. Then
  * every execution must have ended exactly once, with the status, output and history (event types, ids,
- * previous ids, details) that an in-memory run of the same definition and input gives.
+ * previous ids, details) that an in-memory run of the same definition and input gives, and every Distributed Map
+ * item must have run as one child execution, once.
  *
  * The seed (printed) draws the kill times and the failure points; `LOCKSTEP_CHAOS_SEED=<seed>` replays them
  * (the interleaving with the server's own timing is not replayed exactly). Needs `npm run build` first.
@@ -20,6 +21,7 @@ import { runChaos } from './support/chaos-loop.js';
 import { ChaosServer } from './support/chaos-server.js';
 import { listExecutionNames, readExecution, startExecutions, waitUntilAllEnded } from './support/executions.js';
 import { executionProblems } from './support/expected-run.js';
+import { mapRunProblems } from './support/map-run-checks.js';
 import { ACTIVITY_NAME, executionPlan, MACHINES, ROLE_ARN } from './support/workflows.js';
 
 const EXECUTIONS = 300;
@@ -80,6 +82,7 @@ it(`every execution ends once, as in memory, through SIGKILLs and restarts (seed
     const names = await listExecutionNames(server, stateMachineArns);
     const recorded = await Promise.all(plan.map((planned) => readExecution(server, planned)));
     const problems = (await Promise.all(recorded.map((r) => executionProblems(r, worker)))).flat();
+    for (const r of recorded) problems.push(...(await mapRunProblems(server, r)));
     const statuses = new Map<string, number>();
     for (const r of recorded) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
     let timeouts = 0;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAliases } from './sdk/aliases.js';
 import type { SdkSuiteContext } from './sdk/context.js';
 import { describeExecutions } from './sdk/executions.js';
+import { describeMapRuns } from './sdk/map-runs.js';
 import { describeProtocol } from './sdk/protocol.js';
 import { describeStateMachines } from './sdk/state-machines.js';
 import { describeTagsAndValidation } from './sdk/tags-and-validation.js';
@@ -45,6 +46,7 @@ describe('@aws-sdk/client-sfn against lockstep', () => {
   describeStateMachines(ctx);
   describeAliases(ctx);
   describeExecutions(ctx);
+  describeMapRuns(ctx);
   describeTasks(ctx);
   describeTagsAndValidation(ctx);
   describeTestState(ctx);

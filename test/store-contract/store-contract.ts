@@ -10,6 +10,7 @@ import { describeCommit } from './commit-contract.js';
 import { describeConnections } from './connections-contract.js';
 import { describeExecutions } from './executions-contract.js';
 import { stateMachineRecord } from './fixtures.js';
+import { describeMapRuns } from './map-runs-contract.js';
 import { describeStateMachines } from './state-machines-contract.js';
 import { describeWork } from './work-contract.js';
 
@@ -32,6 +33,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store> |
     describeStateMachines(store);
     describeAliases(store);
     describeExecutions(store);
+    describeMapRuns(store);
     describeCommit(store);
     describeWork(store);
     describeActivitiesAndTags(store);

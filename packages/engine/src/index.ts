@@ -44,4 +44,5 @@ export {
   type TestStateStatus,
   testState,
 } from './test-state.js';
+export { exceedsTolerance, TOLERANCE_EXCEEDED_CAUSE, type Tolerance } from './tolerance.js';
 export { type ValidationResult, validateStateMachineDefinition } from './validate.js';

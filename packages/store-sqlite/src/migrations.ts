@@ -180,6 +180,41 @@ export const sqliteMigrations: readonly Migration[] = [
         WHERE state_machine_version_arn IS NOT NULL;
     `,
   },
+  {
+    name: '2026-11-24-map-runs',
+    sql: `
+      -- Distributed Map runs: their settings (UpdateMapRun changes them) and status; an execution's are listed oldest
+      -- first. The tolerances are NULL when the Map state declared none.
+      CREATE TABLE map_runs (
+        map_run_arn TEXT PRIMARY KEY,
+        execution_arn TEXT NOT NULL,
+        state_machine_arn TEXT NOT NULL,
+        status TEXT NOT NULL,
+        start_date INTEGER NOT NULL,
+        stop_date INTEGER,
+        max_concurrency INTEGER NOT NULL,
+        tolerated_failure_count INTEGER,
+        tolerated_failure_percentage REAL,
+        item_count INTEGER NOT NULL,
+        execution_count INTEGER NOT NULL
+      );
+      CREATE INDEX map_runs_by_execution ON map_runs (execution_arn, start_date, map_run_arn);
+
+      -- The Map Run a child execution belongs to and how many of its items the child processes, apart, as an
+      -- execution's alias is (see 2026-11-23-aliases).
+      CREATE TABLE execution_map_runs (
+        execution_id INTEGER PRIMARY KEY,
+        map_run_arn TEXT NOT NULL,
+        item_count INTEGER NOT NULL
+      );
+      CREATE INDEX execution_map_runs_by_map_run ON execution_map_runs (map_run_arn);
+      -- Retention deletes executions in bulk: a child's Map Run row, and the runs of a parent, go with them.
+      CREATE TRIGGER map_runs_of_deleted_execution AFTER DELETE ON executions BEGIN
+        DELETE FROM execution_map_runs WHERE execution_id = old.id;
+        DELETE FROM map_runs WHERE execution_arn = old.execution_arn;
+      END;
+    `,
+  },
 ];
 
 /** The database holds migrations this code does not know: it was written by a newer Lockstep. */

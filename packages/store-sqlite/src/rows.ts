@@ -15,18 +15,27 @@ export const versionColumns = `state_machine_version_arn AS stateMachineVersionA
 
 /** `executions` summary columns, as `ExecutionSummary` members. */
 export const executionSummaryColumns = `execution_arn AS executionArn, state_machine_arn AS stateMachineArn,
-  state_machine_version_arn AS stateMachineVersionArn, state_machine_alias_arn AS stateMachineAliasArn, name, status,
-  start_date AS startDate, stop_date AS stopDate, input_text AS inputText, output_text AS outputText, error, cause`;
+  state_machine_version_arn AS stateMachineVersionArn, state_machine_alias_arn AS stateMachineAliasArn,
+  map_run_arn AS mapRunArn, item_count AS itemCount, name, status, start_date AS startDate, stop_date AS stopDate, input_text AS inputText,
+  output_text AS outputText, error, cause`;
 
 /** All `executions` and `execution_inputs` columns, as `ExecutionRow` members. */
 export const executionRowColumns = `${executionSummaryColumns}, definition, record, version`;
 
 /**
- * An execution joined with its write-once columns, which the summary columns name too (its input and, for one started
- * through an alias, the alias).
+ * An execution joined with its write-once columns, which the summary columns name too (its input; for one started
+ * through an alias, the alias; for a Map Run's child, the run).
  */
 export const executionsWithInputs = `executions JOIN execution_inputs ON execution_inputs.execution_id = executions.id
-  LEFT JOIN execution_aliases ON execution_aliases.execution_id = executions.id`;
+  LEFT JOIN execution_aliases ON execution_aliases.execution_id = executions.id
+  LEFT JOIN execution_map_runs ON execution_map_runs.execution_id = executions.id`;
+
+/** `map_runs` columns, as `MapRunRecord` members. */
+export const mapRunColumns = `map_run_arn AS mapRunArn, execution_arn AS executionArn,
+  state_machine_arn AS stateMachineArn, status, start_date AS startDate, stop_date AS stopDate,
+  max_concurrency AS maxConcurrency, tolerated_failure_count AS toleratedFailureCount,
+  tolerated_failure_percentage AS toleratedFailurePercentage, item_count AS itemCount,
+  execution_count AS executionCount`;
 
 /** `history_events` columns, as `StoredHistoryEvent` members. */
 export const historyEventColumns = 'id, previous_event_id AS previousEventId, timestamp, type, details';

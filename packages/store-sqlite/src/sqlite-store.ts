@@ -38,6 +38,7 @@ import { addWorkItem, applyChanges } from './commit.js';
 import { ConnectionTable } from './connections.js';
 import { decodeCursor, pageOf, rowsToRead } from './cursor.js';
 import { GroupCommit } from './group-commit.js';
+import { MapRunTable } from './map-runs.js';
 import { migrate } from './migrations.js';
 import { optionalRecordOf, recordOf } from './rows.js';
 import { prepareStatements, type Statements, stateMachineValues } from './statements.js';
@@ -64,6 +65,7 @@ export class SqliteStore implements Store {
   readonly #writes: GroupCommit;
   readonly #aliases: AliasTable;
   readonly #connections: ConnectionTable;
+  readonly #mapRuns: MapRunTable;
 
   /** Opens (creating and migrating when needed) the database `options` names. */
   constructor(options: SqliteStoreOptions) {
@@ -83,6 +85,7 @@ export class SqliteStore implements Store {
       this.#sql = prepareStatements(db);
       this.#aliases = new AliasTable(db);
       this.#connections = new ConnectionTable(db);
+      this.#mapRuns = new MapRunTable(db);
     } catch (error) {
       db.close();
       throw error;
@@ -205,6 +208,7 @@ export class SqliteStore implements Store {
       }
       this.#sql.insertExecutionInputs.run(lastInsertRowid, row.inputText, row.definition);
       if (row.stateMachineAliasArn) this.#aliases.insertExecutionAlias(lastInsertRowid, row.stateMachineAliasArn);
+      if (row.mapRunArn) this.#mapRuns.insertExecutionMapRun(lastInsertRowid, row.mapRunArn, row.itemCount ?? 1);
       for (const item of start) addWorkItem(this.#sql, item);
       return { inserted: true };
     });
@@ -219,6 +223,7 @@ export class SqliteStore implements Store {
     options: ListOptions & ExecutionFilter,
   ): Promise<Page<ExecutionSummary>> {
     const { limit, after, status, stateMachineVersionArn, stateMachineAliasArn } = options;
+    if (options.mapRunArn) return this.#mapRuns.listExecutions(options);
     if (stateMachineVersionArn || stateMachineAliasArn) return this.#aliases.listExecutions(stateMachineArn, options);
     const rowCount = rowsToRead(limit);
     let rows: Record<string, unknown>[];
@@ -272,6 +277,14 @@ export class SqliteStore implements Store {
       return executions.length;
     });
   }
+
+  // ------------------------------------------------------------------ Map Runs (see map-runs.ts)
+  readonly insertMapRun: Store['insertMapRun'] = async (run) => this.#mapRuns.insert(run);
+  readonly getMapRun: Store['getMapRun'] = async (arn) => this.#mapRuns.get(arn);
+  readonly updateMapRun: Store['updateMapRun'] = async (run) => this.#mapRuns.update(run);
+  readonly listMapRuns: Store['listMapRuns'] = async (executionArn, options) =>
+    this.#mapRuns.list(executionArn, options);
+  readonly countMapRunExecutions: Store['countMapRunExecutions'] = async (arn) => this.#mapRuns.countExecutions(arn);
 
   // ------------------------------------------------------------------ work
   async addWork(items: WorkItem[]): Promise<void> {

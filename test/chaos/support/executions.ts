@@ -111,7 +111,8 @@ export async function waitUntilAllEnded(
   }
 }
 
-async function historyOf(server: ChaosServer, executionArn: string): Promise<HistoryEvent[]> {
+/** An execution's whole history, page by page. */
+export async function historyOf(server: ChaosServer, executionArn: string): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];
   let nextToken: string | undefined;
   do {

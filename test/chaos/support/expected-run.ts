@@ -13,6 +13,7 @@ import {
   repeatedTransitions,
   withoutEvents,
 } from './history-checks.js';
+import { withRecordedMapRunArns } from './map-run-checks.js';
 import {
   ACCOUNT,
   ACTIVITY_TIMEOUT_SECONDS,
@@ -152,11 +153,16 @@ export async function executionProblems(recorded: RecordedExecution, worker: Act
       .filter((a) => unstarted.has(`${a.state}/${a.index}`))
       .map((a) => a.startedEventId),
   );
-  const expected = withoutEvents(inMemory, (e) => startedInMemory.has(e.id));
+  const expected = withRecordedMapRunArns(
+    withoutEvents(inMemory, (e) => startedInMemory.has(e.id)),
+    events,
+  );
 
   if (recorded.status !== result.status) problems.push(`status ${recorded.status}, in memory ${result.status}`);
   const output = recorded.output === undefined ? undefined : JSON.parse(recorded.output);
-  if (!isDeepStrictEqual(output, result.output)) {
+  // Compared as JSON text, as the API shows it: the in-memory Distributed Map leaves holes for its failed items.
+  const expectedOutput = result.output === undefined ? undefined : JSON.parse(JSON.stringify(result.output));
+  if (!isDeepStrictEqual(output, expectedOutput)) {
     problems.push(`output ${recorded.output}, in memory ${JSON.stringify(result.output)}`);
   }
   if (recorded.error !== result.error || recorded.cause !== result.cause) {

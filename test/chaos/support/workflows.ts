@@ -194,6 +194,55 @@ const jsonataLoop = {
   },
 };
 
+/**
+ * A Distributed Map: each item is a child execution (stored, so each must run once through the crashes), two at a
+ * time, the first `fails` of them failing; one failure is tolerated, more fail the run.
+ */
+const distributedMap = {
+  Comment: 'Distributed Map with MaxConcurrency and a tolerated failure; its children Wait',
+  StartAt: 'Items',
+  States: {
+    Items: {
+      Type: 'Pass',
+      Parameters: { 'id.$': '$.id', 'items.$': 'States.ArrayRange(1, $.size, 1)', 'fails.$': '$.fails' },
+      Next: 'Fan',
+    },
+    Fan: {
+      Type: 'Map',
+      Label: 'Fan',
+      ItemsPath: '$.items',
+      MaxConcurrency: 2,
+      ToleratedFailureCount: 1,
+      ItemSelector: { 'value.$': '$$.Map.Item.Value', 'index.$': '$$.Map.Item.Index', 'fails.$': '$.fails' },
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        StartAt: 'Check',
+        States: {
+          Check: {
+            Type: 'Choice',
+            Choices: [{ Variable: '$.index', NumericLessThanPath: '$.fails', Next: 'Bad' }],
+            Default: 'Hold',
+          },
+          Hold: { Type: 'Wait', Seconds: 1, Next: 'Double' },
+          Double: { Type: 'Pass', Parameters: { 'v.$': 'States.MathAdd($.value, $.value)' }, End: true },
+          Bad: { Type: 'Fail', Error: 'Chaos.BadItem', Cause: 'this item fails' },
+        },
+      },
+      ResultPath: '$.doubled',
+      End: true,
+    },
+  },
+};
+
+/** The label of the Distributed Map state: its Map Run's children run `<machine>/<label>`. */
+export const DISTRIBUTED_MAP_LABEL = 'Fan';
+
+/** The item processor of the Distributed Map as its children's definition (`{ StartAt, States }`). */
+export const DISTRIBUTED_MAP_CHILD_DEFINITION = JSON.stringify({
+  StartAt: distributedMap.States.Fan.ItemProcessor.StartAt,
+  States: distributedMap.States.Fan.ItemProcessor.States,
+});
+
 /** A state machine of the test. */
 export interface ChaosMachine {
   name: string;
@@ -206,6 +255,7 @@ export const MACHINES: readonly ChaosMachine[] = [
   { name: 'chaos-parallel-retry', definition: JSON.stringify(parallelRetry) },
   { name: 'chaos-inline-map', definition: JSON.stringify(inlineMap) },
   { name: 'chaos-jsonata-loop', definition: JSON.stringify(jsonataLoop) },
+  { name: 'chaos-distributed-map', definition: JSON.stringify(distributedMap) },
 ];
 
 /** One execution to start: its machine, a unique name, and a distinct input. */

@@ -60,7 +60,8 @@ export async function runMapRun(
       cause: TOLERANCE_EXCEEDED_CAUSE,
     };
   }
-  return { type: 'MapRunEnded', key, output: outputs.map((o) => (o === undefined ? null : o)) };
+  // A tolerated failure leaves its place empty: null, as AWS shows it (Array.from visits the holes map skips).
+  return { type: 'MapRunEnded', key, output: Array.from(outputs, (o) => o ?? null) };
 }
 
 function childRecord(

@@ -151,4 +151,22 @@ describe('Map state (distributed)', () => {
       /^arn:aws:states:us-east-1:111111111111:mapRun:StateMachine\/M:[0-9a-f-]{36}$/,
     );
   });
+
+  it('puts null where a tolerated failure left no output', async () => {
+    const r = await run(
+      machineOf('Map', 'M', {
+        ToleratedFailureCount: 1,
+        ItemProcessor: processor(
+          {
+            Check: { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'Boom' }], Default: 'Ok' },
+            Ok: { Type: 'Pass', End: true },
+            Boom: { Type: 'Fail', Error: 'Item.Failed' },
+          },
+          { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        ),
+      }),
+      [1, 2, 3],
+    );
+    expect(r.output).toStrictEqual([1, null, 3]);
+  });
 });

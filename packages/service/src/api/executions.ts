@@ -10,6 +10,9 @@
  * version or an alias ARN lists the executions of that version or alias (AWS: "You can also provide a state machine
  * alias ARN or version ARN to list the executions associated with a specific alias or version").
  *
+ * ListExecutions of a Map Run ARN lists the run's child executions (and only there are they listed: their state
+ * machine is the run's `<machine>/<label>`), with the `mapRunArn` and `itemCount` members AWS adds then.
+ *
  * As in Step Functions Local, an execution started on `<stateMachineArn>#<TestCase>` runs that test case of the
  * service's mock configuration (its mocked states answer from the configuration); without a mock configuration,
  * the ARN is taken whole, as AWS takes it.
@@ -30,12 +33,12 @@ import {
 import type { Operation, ServiceContext } from './context.js';
 import {
   executionDoesNotExist,
-  resourceNotFound,
   stateMachineDoesNotExist,
   stateMachineTypeNotSupported,
   validationError,
 } from './errors.js';
 import { startExpressExecution } from './express.js';
+import { mapRunOf } from './map-runs.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { assertValidName, readRequest, Shape } from './request.js';
 import { ServiceError } from './service-error.js';
@@ -47,6 +50,9 @@ const HISTORY_EVENT_LIMIT = 25_000;
 
 /** `statusFilter` values, in the order AWS lists them in its validation message (recorded). */
 const EXECUTION_STATUSES = ['SUCCEEDED', 'TIMED_OUT', 'PENDING_REDRIVE', 'ABORTED', 'FAILED', 'RUNNING'] as const;
+
+/** A `statusFilter` value. */
+type ExecutionStatusFilter = (typeof EXECUTION_STATUSES)[number];
 
 /** Step Functions Local's testing tools, as the execution operations apply them. */
 export interface ExecutionTesting {
@@ -226,12 +232,16 @@ async function describeExecution(ctx: ServiceContext, request: Record<string, un
     cause: row.cause,
     stateMachineVersionArn: row.stateMachineVersionArn,
     stateMachineAliasArn: row.stateMachineAliasArn,
+    mapRunArn: row.mapRunArn,
     redriveCount: 0,
     ...redriveStatus(row),
   });
 }
 
-/** AWS's `redriveStatus` and its reason (recorded texts); redriving itself is not offered yet. */
+/**
+ * AWS's `redriveStatus` and its reason (recorded texts); redriving itself is not offered yet. A Map Run's child is
+ * redriven through its run (`REDRIVABLE_BY_MAP_RUN`).
+ */
 function redriveStatus(row: ExecutionSummary): Record<string, string> {
   if (row.status === 'RUNNING' || row.status === 'SUCCEEDED') {
     return {
@@ -239,7 +249,7 @@ function redriveStatus(row: ExecutionSummary): Record<string, string> {
       redriveStatusReason: `Execution is ${row.status} and cannot be redriven`,
     };
   }
-  return { redriveStatus: 'REDRIVABLE' };
+  return { redriveStatus: row.mapRunArn === undefined ? 'REDRIVABLE' : 'REDRIVABLE_BY_MAP_RUN' };
 }
 
 async function stopExecution(ctx: ServiceContext, request: Record<string, unknown>) {
@@ -265,8 +275,11 @@ async function listExecutions(ctx: ServiceContext, request: Record<string, unkno
   const limit = r.pageSize();
   const token = r.string('nextToken', Shape.ListExecutionsPageToken);
   r.done();
-  // Map Runs are not kept by this service yet: none can be found.
-  if (mapRunArn !== undefined) throw resourceNotFound(mapRunArn);
+  if (mapRunArn !== undefined) {
+    // AWS's wording is not recorded.
+    if (arn !== undefined) throw validationError('Cannot provide both a StateMachine ARN and a MapRun ARN');
+    return listMapRunExecutions(ctx, mapRunArn, { status, limit, token });
+  }
   if (arn === undefined) {
     // AWS's wording is not recorded.
     throw validationError('Must provide a StateMachine ARN or MapRun ARN', 'MISSING_REQUIRED_PARAMETER');
@@ -287,18 +300,44 @@ async function listExecutions(ctx: ServiceContext, request: Record<string, unkno
     ...filter,
   });
   return compact({
-    executions: page.items.map((e) =>
-      compact({
-        executionArn: e.executionArn,
-        stateMachineArn: e.stateMachineArn,
-        name: e.name,
-        status: e.status,
-        startDate: epochSeconds(e.startDate),
-        stopDate: optionalEpochSeconds(e.stopDate),
-        stateMachineVersionArn: e.stateMachineVersionArn,
-        stateMachineAliasArn: e.stateMachineAliasArn,
-      }),
-    ),
+    executions: page.items.map(listItem),
     nextToken: encodePageToken(page.next, scope, now),
+  });
+}
+
+/** ListExecutions of a Map Run: its child executions, newest first; throws `ResourceNotFound` for an unknown run. */
+async function listMapRunExecutions(
+  ctx: ServiceContext,
+  mapRunArn: string,
+  { status, limit, token }: { status?: ExecutionStatusFilter; limit: number; token?: string },
+) {
+  const run = await mapRunOf(ctx, mapRunArn);
+  // Children wait for a redrive of their run only, and runs are not redriven here.
+  if (status === 'PENDING_REDRIVE') return { executions: [] };
+  const now = ctx.clock();
+  const scope = `ListExecutions ${mapRunArn} ${status ?? ''}`;
+  const page = await ctx.store.listExecutions(run.stateMachineArn, {
+    limit,
+    after: decodePageToken(token, scope, now),
+    status,
+    mapRunArn,
+  });
+  return compact({
+    executions: page.items.map((e) => ({ ...listItem(e), mapRunArn, itemCount: e.itemCount })),
+    nextToken: encodePageToken(page.next, scope, now),
+  });
+}
+
+/** An execution as ListExecutions shows it. */
+function listItem(e: ExecutionSummary): Record<string, unknown> {
+  return compact({
+    executionArn: e.executionArn,
+    stateMachineArn: e.stateMachineArn,
+    name: e.name,
+    status: e.status,
+    startDate: epochSeconds(e.startDate),
+    stopDate: optionalEpochSeconds(e.stopDate),
+    stateMachineVersionArn: e.stateMachineVersionArn,
+    stateMachineAliasArn: e.stateMachineAliasArn,
   });
 }

@@ -16,6 +16,7 @@ import { resolveStateMachineArn, stateMachineArn } from './arns.js';
 import type { Operation, ServiceContext } from './context.js';
 import { describeStateMachineOperations } from './describe-state-machine.js';
 import { invalidArnPrefix, stateMachineAlreadyExists, stateMachineDoesNotExist, validationError } from './errors.js';
+import { mapRunOperations } from './map-runs.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
 import { assertValidName, type RequestReader, readRequest, Shape } from './request.js';
 import { ServiceError } from './service-error.js';
@@ -38,7 +39,8 @@ const STATE_MACHINE_TYPES = ['STANDARD', 'EXPRESS'] as const;
 /**
  * Every state machine operation, keyed by AWS operation name: Create, Describe, Update, Delete, List,
  * DescribeStateMachineForExecution, the version operations (Publish, ListStateMachineVersions,
- * DeleteStateMachineVersion) and the alias operations (Create, Describe, Update, Delete, ListStateMachineAliases).
+ * DeleteStateMachineVersion), the alias operations (Create, Describe, Update, Delete, ListStateMachineAliases) and the
+ * Map Run operations (DescribeMapRun, ListMapRuns, UpdateMapRun) of the Distributed Map states.
  */
 export function stateMachineOperations(ctx: ServiceContext): Record<string, Operation> {
   return {
@@ -49,6 +51,7 @@ export function stateMachineOperations(ctx: ServiceContext): Record<string, Oper
     ...describeStateMachineOperations(ctx),
     ...stateMachineVersionOperations(ctx),
     ...stateMachineAliasOperations(ctx),
+    ...mapRunOperations(ctx),
   };
 }
 

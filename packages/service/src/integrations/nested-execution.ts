@@ -11,11 +11,12 @@
  * A task performed again after a crash must not start a second child: without a `Name`, the child's name is made
  * from the attempt's idempotency key, so the repeated StartExecution finds the first child.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Json } from '@lockstep/asl';
 import type { Integration, IntegrationCallbacks, IntegrationRequest } from '@lockstep/engine';
 import { sdkMetadata } from '@lockstep/integrations';
 import type { Operation } from '../api/context.js';
+import { derivedExecutionName } from '../runtime/derived-name.js';
 
 /** How often a `.sync` task looks at its child. */
 const POLL_MS = 50;
@@ -62,7 +63,7 @@ async function run(
       : typeof parameters.Input === 'string'
         ? parameters.Input
         : JSON.stringify(parameters.Input);
-  const name = typeof parameters.Name === 'string' ? parameters.Name : childName(request.idempotencyKey);
+  const name = typeof parameters.Name === 'string' ? parameters.Name : derivedExecutionName(request.idempotencyKey);
   let answer: Record<string, unknown>;
   try {
     answer = await api.StartExecution({ stateMachineArn: parameters.StateMachineArn, input, name });
@@ -111,12 +112,6 @@ function sdkMetadataOf(contentLength: number): Record<string, Json> {
     new Date().toUTCString(),
   ];
   return sdkMetadata({ statusCode: 200, rawHeaders }, requestId);
-}
-
-/** A child name from the attempt's key, shaped as the UUIDs AWS gives unnamed executions. */
-function childName(idempotencyKey: string): string {
-  const hex = createHash('sha256').update(idempotencyKey).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The child a repeated attempt started before (its StartExecution answered `ExecutionAlreadyExists`). */

@@ -9,6 +9,7 @@ import type { EngineEvent, Integration, TaskHandler } from '@lockstep/engine';
 import type { Change, StoredHistoryEvent, WorkItem } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ExecutionRuntime } from './execution-runtime.js';
+import { ExecutionWatch } from './execution-watch.js';
 import { failPoint } from './fail-points.js';
 import { performWork } from './task-runner.js';
 import { type LoadedExecution, loadExecution, type MockTestCases, transitionChange } from './transition.js';
@@ -63,6 +64,8 @@ export class DurableRuntime implements ExecutionRuntime {
    * commit and is dropped.
    */
   private readonly executions = new Map<string, LoadedExecution>();
+  /** Who waits for executions to close (a Map Run's coordinator, for its child executions). */
+  readonly closings = new ExecutionWatch();
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
@@ -236,6 +239,13 @@ export class DurableRuntime implements ExecutionRuntime {
       clock: this.clock,
       random: this.random,
       mockConfig: this.options.mockConfig,
+      mapRuns: {
+        store: this.store,
+        clock: this.clock,
+        closings: this.closings,
+        wake: () => this.wake(),
+        deliver: (arn, event) => this.deliver(arn, event),
+      },
       getExecution: (arn) => this.store.getExecution(arn),
       getHistory: (arn) => this.history(arn),
       done: (change) => {
@@ -282,5 +292,6 @@ export class DurableRuntime implements ExecutionRuntime {
       if (change.addTokens?.some((t) => t.status === 'queued')) queuedActivityTask = true;
     }
     if (queuedActivityTask) for (const waiter of [...this.activityWaiters]) waiter();
+    this.closings.committed(changes);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Performs `task` and `mapRun` work items: a Task (its local handler, its test case's mocked response, or its
- * integration), or a Distributed Map run in memory. The outcome comes back as a {@link Change} that deletes the item
+ * integration), or a Distributed Map run (its durable coordinator, see `map-run-coordinator.ts`). The outcome comes back as a {@link Change} that deletes the item
  * and adds the outcome as an `event` item, both in one commit. A worker that dies mid-task leaves the item leased;
  * once the lease expires the task is performed again (the only step that can happen twice after a crash, as
  * ARCHITECTURE.md says).
@@ -13,15 +13,14 @@
  */
 import { ErrorName } from '@lockstep/asl';
 import {
-  compileStateMachine,
   type EngineEvent,
   performTask,
-  runMapRun,
   type TaskOutcome,
   type TaskPerformers,
   type TaskRequest,
 } from '@lockstep/engine';
 import type { Change, ExecutionRow, StoredHistoryEvent, WorkItem } from '../store/records.js';
+import { coordinateMapRun, type MapRunHost } from './map-run-coordinator.js';
 import { parseRecord } from './record-codec.js';
 import { type MockTestCases, testCaseOf } from './transition.js';
 
@@ -36,7 +35,9 @@ export interface TaskRunnerOptions {
   random: () => number;
   /** The test cases executions started on `<stateMachineArn>#<TestCase>` run. */
   mockConfig?: MockTestCases;
-  /** Reads the execution a map run (or a task of a test case) belongs to. */
+  /** What Map Runs are coordinated with. */
+  mapRuns: MapRunHost;
+  /** Reads the execution a task of a test case belongs to. */
   getExecution(executionArn: string): Promise<ExecutionRow | undefined>;
   /** Reads an execution's whole history (the calls of a test case are numbered from it). */
   getHistory(executionArn: string): Promise<StoredHistoryEvent[]>;
@@ -95,9 +96,11 @@ export function performWork(item: WorkItem, options: TaskRunnerOptions): () => v
     };
   }
   if (payload.kind === 'mapRun') {
-    runMap(item, payload.key, payload.request, options).then(finish, (error: unknown) =>
+    const coordination = coordinateMapRun(item.executionArn, payload.key, payload.request, options.mapRuns);
+    coordination.outcome.then(finish, (error: unknown) =>
       finish({ type: 'MapRunEnded', key: payload.key, error: 'States.Runtime', cause: String(error) }),
     );
+    return coordination.cancel;
   }
   return () => {};
 }
@@ -154,29 +157,4 @@ function invocationOf(request: TaskRequest, history: readonly StoredHistoryEvent
     calls++;
   }
   return calls;
-}
-
-/**
- * A Distributed Map run, in memory: its child executions are not durable yet, so a crash runs the whole map
- * run again (its parent execution, and the Map state's outcome, stay exactly once).
- */
-async function runMap(
-  item: WorkItem,
-  key: string,
-  request: Extract<WorkItem['payload'], { kind: 'mapRun' }>['request'],
-  options: TaskRunnerOptions,
-): Promise<EngineEvent | undefined> {
-  const row = await options.getExecution(item.executionArn);
-  if (row?.status !== 'RUNNING') return undefined;
-  const parent = parseRecord(row.record);
-  const machine = compileStateMachine(row.definition, parent.type);
-  // The run's child executions are not durable: their calls of a test case are counted in memory, for the run.
-  const responses = testCaseOf(parent, options.mockConfig);
-  const performers = { ...options.performers, mock: responses && { responses, invocations: new Map() } };
-  return runMapRun(machine, request, key, {
-    parent,
-    clock: 'real',
-    random: options.random,
-    invokeTask: (taskRequest, report) => performTask(taskRequest, performers, report),
-  });
 }

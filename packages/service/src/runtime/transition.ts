@@ -134,7 +134,8 @@ export function testCaseOf(
 ): MockedResponses | undefined {
   const testCase = (record as ExecutionRecord & TestCaseIdentity).testCase;
   if (testCase === undefined || mockConfig === undefined) return undefined;
-  return mockConfig.testCase(record.stateMachineName, testCase);
+  // A Map Run's child runs `<machine>/<label>` (names cannot hold a `/`): its tasks are mocked by its machine's test case.
+  return mockConfig.testCase(record.stateMachineName.split('/')[0], testCase);
 }
 
 /**

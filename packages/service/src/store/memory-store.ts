@@ -2,6 +2,8 @@
  * A {@link Store} in memory: the reference implementation of the contract, for tests and for running the
  * service without persistence. Records are copied in and out, so callers never share mutable state with it.
  */
+
+import { MemoryMapRuns } from './memory-map-runs.js';
 import type {
   ActivityRecord,
   Change,
@@ -41,6 +43,7 @@ class MemoryStore implements Store {
   private readonly tokens = new Map<string, TaskTokenRecord>();
   private readonly tags = new Map<string, Record<string, string>>();
   private readonly connections = new Map<string, ConnectionRecord>();
+  private readonly mapRuns = new MemoryMapRuns(this.executions);
 
   async insertStateMachine(record: StateMachineRecord): Promise<boolean> {
     if (this.machines.has(record.stateMachineArn)) return false;
@@ -154,14 +157,15 @@ class MemoryStore implements Store {
     stateMachineArn: string,
     options: ListOptions & ExecutionFilter,
   ): Promise<Page<ExecutionSummary>> {
-    const { status, stateMachineVersionArn, stateMachineAliasArn } = options;
+    const { status, stateMachineVersionArn, stateMachineAliasArn, mapRunArn } = options;
     const sorted = [...this.executions.values()]
       .filter(
         (e) =>
           e.stateMachineArn === stateMachineArn &&
           (!status || e.status === status) &&
           (!stateMachineVersionArn || e.stateMachineVersionArn === stateMachineVersionArn) &&
-          (!stateMachineAliasArn || e.stateMachineAliasArn === stateMachineAliasArn),
+          (!stateMachineAliasArn || e.stateMachineAliasArn === stateMachineAliasArn) &&
+          (!mapRunArn || e.mapRunArn === mapRunArn),
       )
       .sort((a, b) => b.startDate - a.startDate || compare(b.executionArn, a.executionArn));
     const result = page(sorted, options, (e) => e.executionArn);
@@ -186,10 +190,18 @@ class MemoryStore implements Store {
       this.history.delete(arn);
       for (const [id, work] of this.work) if (work.item.executionArn === arn) this.work.delete(id);
       for (const [token, record] of this.tokens) if (record.executionArn === arn) this.tokens.delete(token);
+      this.mapRuns.deleteOf(arn);
       deleted++;
     }
     return deleted;
   }
+
+  readonly insertMapRun: Store['insertMapRun'] = async (record) => this.mapRuns.insert(record);
+  readonly getMapRun: Store['getMapRun'] = async (arn) => this.mapRuns.get(arn);
+  readonly updateMapRun: Store['updateMapRun'] = async (record) => this.mapRuns.update(record);
+  readonly listMapRuns: Store['listMapRuns'] = async (executionArn, options) =>
+    this.mapRuns.list(executionArn, options);
+  readonly countMapRunExecutions: Store['countMapRunExecutions'] = async (arn) => this.mapRuns.countExecutions(arn);
 
   async addWork(items: WorkItem[]): Promise<void> {
     this.putWork(items);

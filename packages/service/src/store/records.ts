@@ -75,6 +75,10 @@ export interface ExecutionSummary {
   stateMachineVersionArn?: string;
   /** The alias started, when the execution was started through an alias ARN. */
   stateMachineAliasArn?: string;
+  /** The Map Run that started it, for a child execution of a Distributed Map. */
+  mapRunArn?: string;
+  /** For a Map Run's child (present with `mapRunArn`): how many items it processes (its batch's, else 1). */
+  itemCount?: number;
   name: string;
   status: ExecutionStatus;
   startDate: number;
@@ -232,6 +236,43 @@ export interface ExecutionFilter {
   stateMachineVersionArn?: string;
   /** Only the executions started through this alias. */
   stateMachineAliasArn?: string;
+  /** Only the child executions of this Map Run (whose state machine is the run's `<machine>/<label>`). */
+  mapRunArn?: string;
+}
+
+/** How many child executions of a Map Run are in one status, and how many items they process. */
+export interface MapRunCount {
+  executions: number;
+  items: number;
+}
+
+/** AWS's Map Run statuses. */
+export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+
+/**
+ * A Distributed Map run: its settings (which UpdateMapRun changes while it runs) and its status. Its child
+ * executions are executions whose `mapRunArn` names it.
+ */
+export interface MapRunRecord {
+  /** `arn:aws:states:<region>:<account>:mapRun:<stateMachineName>/<label>:<id>`. */
+  mapRunArn: string;
+  /** The execution whose Map state started the run. */
+  executionArn: string;
+  /** `<parentStateMachineArn>/<label>`: the state machine of the child executions. */
+  stateMachineArn: string;
+  status: MapRunStatus;
+  /** Epoch ms. */
+  startDate: number;
+  stopDate?: number;
+  /** Child executions run at once (0: all). */
+  maxConcurrency: number;
+  /** Absent when the Map state declared no tolerance (then the first failure fails the run). */
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
+  /** How many items the run has. */
+  itemCount: number;
+  /** How many child executions process them (fewer than the items with an `ItemBatcher`). */
+  executionCount: number;
 }
 
 /** What selects the connections of a listing, in name order. */

@@ -10,6 +10,7 @@
  * - `claimWork` hands each due item to one claimer at a time, under a lease: an item whose worker died is
  *   handed out again once its lease expires.
  */
+import type { ExecutionStatus } from '@lockstep/engine';
 import type {
   ActivityRecord,
   Change,
@@ -18,6 +19,8 @@ import type {
   ExecutionFilter,
   ExecutionRow,
   ExecutionSummary,
+  MapRunCount,
+  MapRunRecord,
   Page,
   StateMachineAliasRecord,
   StateMachineRecord,
@@ -84,10 +87,21 @@ export interface Store {
   /** History events by id, ascending or (`reverse`) descending. */
   getHistory(executionArn: string, options: ListOptions & { reverse?: boolean }): Promise<Page<StoredHistoryEvent>>;
   /**
-   * Deletes up to `limit` executions closed before `stopDateBefore` (epoch ms), with their history, work and
-   * tokens; returns how many it deleted.
+   * Deletes up to `limit` executions closed before `stopDateBefore` (epoch ms), with their history, work, tokens
+   * and Map Runs; returns how many it deleted.
    */
   deleteClosedExecutions(stopDateBefore: number, limit: number): Promise<number>;
+
+  // ------------------------------------------------------------------ Map Runs
+  /** Inserts a Map Run; false when its ARN exists (nothing is written then). */
+  insertMapRun(record: MapRunRecord): Promise<boolean>;
+  getMapRun(mapRunArn: string): Promise<MapRunRecord | undefined>;
+  /** Replaces a Map Run's record (same ARN); false when it does not exist. */
+  updateMapRun(record: MapRunRecord): Promise<boolean>;
+  /** An execution's Map Runs, oldest first (start date, then ARN). */
+  listMapRuns(executionArn: string, options: ListOptions): Promise<Page<MapRunRecord>>;
+  /** The child executions of a Map Run and their items, by status (statuses without one are absent). */
+  countMapRunExecutions(mapRunArn: string): Promise<Partial<Record<ExecutionStatus, MapRunCount>>>;
 
   // ------------------------------------------------------------------ work
   /** Adds work items (an item whose id exists replaces it). */

@@ -1,0 +1,104 @@
+/**
+ * The child executions of a Distributed Map run, as stored: one per item, running the item processor as a
+ * standalone state machine, named deterministically from the run and the item's index.
+ *
+ * AWS's shapes (reference §6.2): the run is `arn:aws:states:<region>:<account>:mapRun:<machine>/<label>:<id>`, its
+ * children `arn:aws:states:<region>:<account>:execution:<machine>/<label>:<name>`, their state machine
+ * `<machineArn>/<label>`. A name derived from (run, index) is what makes starting children idempotent: a
+ * coordinator that runs again after a crash finds the children it started, instead of starting them again.
+ */
+import type { Json } from '@lockstep/asl';
+import {
+  type CompiledBlock,
+  type CompiledMachine,
+  type ExecutionRecord,
+  HISTORY_EVENT_LIMIT,
+  type MapRunRequest,
+} from '@lockstep/engine';
+import type { ExecutionRow, WorkItem } from '../store/records.js';
+import { derivedExecutionName } from './derived-name.js';
+import { newExecution } from './new-execution.js';
+import type { TestCaseIdentity } from './transition.js';
+
+/** What every child of one run shares. */
+export interface MapRunChildTemplate {
+  parent: ExecutionRecord;
+  request: MapRunRequest;
+  /** The item processor as a standalone definition (see {@link childDefinition}). */
+  definition: string;
+  /** How many items each child processes (see {@link childItemCounts}). */
+  itemCounts: readonly number[];
+}
+
+/**
+ * The item processor block as a standalone state machine: `{ QueryLanguage, StartAt, States }`, with the parent
+ * machine's query language (the block's states inherit it).
+ */
+export function childDefinition(parentDefinition: string, block: CompiledBlock): string {
+  const { QueryLanguage } = JSON.parse(parentDefinition) as { QueryLanguage?: string };
+  const { StartAt, States } = block.definition;
+  return JSON.stringify(QueryLanguage === undefined ? { StartAt, States } : { QueryLanguage, StartAt, States });
+}
+
+/**
+ * How many items each child of the run processes: with an `ItemBatcher`, a child's input is a batch
+ * (`{"Items": [...]}`), else one item. The Map state is found in the block holding it (the item processor's block id is
+ * `<block>/States/<map>/ItemProcessor`).
+ */
+export function childItemCounts(machine: CompiledMachine, request: MapRunRequest): number[] {
+  const [, blockId, mapName] = /^(.*)\/States\/(.+)\/ItemProcessor$/.exec(request.blockId) ?? [];
+  const map = machine.blocks.get(blockId ?? '')?.definition.States[mapName ?? ''] as { ItemBatcher?: unknown };
+  const batched = map?.ItemBatcher !== undefined;
+  return request.items.map((input) => (batched ? ((input as { Items?: Json[] }).Items?.length ?? 0) : 1));
+}
+
+/**
+ * The name of the child for item `index`: a hash of the run and the index, shaped as the UUIDs AWS gives the
+ * children it names.
+ */
+export function childName(mapRunArn: string, index: number): string {
+  return derivedExecutionName(`${mapRunArn}/${index}`);
+}
+
+/** The ARN of the child for item `index`. */
+export function childArn(mapRunArn: string, index: number): string {
+  const runPath = mapRunArn.split(':')[6];
+  const prefix = mapRunArn.split(':').slice(0, 5).join(':');
+  return `${prefix}:execution:${runPath}:${childName(mapRunArn, index)}`;
+}
+
+/** The state machine of a run's children: `<parentStateMachineArn>/<label>`. */
+export function childStateMachineArn(parent: ExecutionRecord, mapRunArn: string): string {
+  return `${parent.stateMachineArn}/${mapRunArn.split(':')[6].split('/').at(-1)}`;
+}
+
+/** The row and start work of the child for item `index`, started at `startDate`. */
+export function childExecution(
+  template: MapRunChildTemplate,
+  index: number,
+  startDate: number,
+): { row: ExecutionRow; start: WorkItem } {
+  const { parent, request } = template;
+  const identity: TestCaseIdentity = {
+    executionArn: childArn(request.mapRunArn, index),
+    name: childName(request.mapRunArn, index),
+    stateMachineArn: childStateMachineArn(parent, request.mapRunArn),
+    stateMachineName: request.mapRunArn.split(':')[6],
+    roleArn: parent.roleArn,
+    region: parent.region,
+    type: request.executionType,
+  };
+  // The children of an execution running a test case answer from the same test case.
+  const testCase = (parent as ExecutionRecord & TestCaseIdentity).testCase;
+  if (testCase !== undefined) identity.testCase = testCase;
+  const input: Json = request.items[index];
+  const { row, start } = newExecution({
+    identity,
+    definition: template.definition,
+    input,
+    inputText: JSON.stringify(input),
+    startDate,
+    historyEventLimit: HISTORY_EVENT_LIMIT,
+  });
+  return { row: { ...row, mapRunArn: request.mapRunArn, itemCount: template.itemCounts[index] }, start };
+}
