@@ -117,6 +117,23 @@ describe('DescribeStateMachineForExecution', () => {
     });
   });
 
+  it("describes a Map Run child's item processor with its state machine's role, its Map Run and label", async () => {
+    const mapRunArn = 'arn:aws:states:us-east-1:123456789012:mapRun:Machine/Fan:5d3c7a'; // shaped as AWS's
+    const child = 'arn:aws:states:us-east-1:123456789012:execution:Machine/Fan:c1';
+    await ctx.store.insertExecution(
+      execution({ executionArn: child, name: 'c1', stateMachineArn: `${ARN}/Fan`, definition: V2, mapRunArn }),
+      [],
+    );
+    expect(await ops.DescribeStateMachineForExecution({ executionArn: child })).toMatchObject({
+      stateMachineArn: `${ARN}/Fan`,
+      name: 'Machine',
+      definition: V2,
+      roleArn: ROLE,
+      mapRunArn,
+      label: 'Fan',
+    });
+  });
+
   it("answers AWS's errors", async () => {
     expect(await failureOf(ops.DescribeStateMachineForExecution({ executionArn: EXECUTION }))).toMatchObject({
       code: 'ExecutionDoesNotExist',

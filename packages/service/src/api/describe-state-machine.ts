@@ -77,7 +77,10 @@ async function describeStateMachineForExecution(ctx: ServiceContext, request: Re
   resolveExecutionArn(arn);
   const execution = await ctx.store.getExecution(arn);
   if (!execution) throw executionDoesNotExist(arn);
-  const machine = await ctx.store.getStateMachine(execution.stateMachineArn);
+  // A Map Run's child runs the item processor of `<stateMachineArn>/<label>`: its role and configuration are the
+  // state machine's, and AWS names the Map Run and its label.
+  const child = execution.mapRunArn === undefined ? undefined : childOf(execution.stateMachineArn);
+  const machine = await ctx.store.getStateMachine(child?.stateMachineArn ?? execution.stateMachineArn);
   const version = execution.stateMachineVersionArn
     ? await ctx.store.getVersion(execution.stateMachineVersionArn)
     : undefined;
@@ -93,7 +96,15 @@ async function describeStateMachineForExecution(ctx: ServiceContext, request: Re
     updateDate: epochSeconds(version?.creationDate ?? current?.updateDate ?? execution.startDate),
     loggingConfiguration: machine ? JSON.parse(machine.loggingConfiguration) : undefined,
     tracingConfiguration: machine ? JSON.parse(machine.tracingConfiguration) : undefined,
+    mapRunArn: execution.mapRunArn,
+    label: child?.label,
     revisionId: revisionId === INITIAL_REVISION ? undefined : revisionId,
     encryptionConfiguration: ENCRYPTION_CONFIGURATION,
   });
+}
+
+/** The state machine and the Map label of a Map Run child's `<stateMachineArn>/<label>`. */
+function childOf(arn: string): { stateMachineArn: string; label: string } {
+  const slash = arn.lastIndexOf('/');
+  return { stateMachineArn: arn.slice(0, slash), label: arn.slice(slash + 1) };
 }
