@@ -170,6 +170,112 @@ describe.skipIf(!hasChromium)('the web console (Chromium)', () => {
     await screenshot(page, 'map-iteration', 'console-map-iteration.png');
   });
 
+  it('shows a Distributed Map’s run: its counts, its children, a child and the way back, and its settings', async () => {
+    const distributed = (States: Record<string, object>, StartAt: string) => ({
+      Type: 'Map',
+      Label: 'Orders',
+      MaxConcurrency: 2,
+      ToleratedFailureCount: 1,
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt, States },
+      End: true,
+    });
+    const definition = {
+      StartAt: 'Each order',
+      States: {
+        'Each order': distributed(
+          {
+            Check: {
+              Type: 'Choice',
+              Choices: [{ Variable: '$.broken', IsPresent: true, Next: 'Reject' }],
+              Default: 'Ship',
+            },
+            Reject: { Type: 'Fail', Error: 'Order.Broken', Cause: 'this order cannot ship' },
+            Ship: { Type: 'Pass', Result: 'shipped', ResultPath: '$.status', End: true },
+          },
+          'Check',
+        ),
+      },
+    };
+    await server.call('CreateStateMachine', {
+      name: 'distributed-orders',
+      definition: JSON.stringify(definition),
+      roleArn: ROLE,
+    });
+    const { executionArn } = await server.call<{ executionArn: string }>('StartExecution', {
+      stateMachineArn: arnOf('distributed-orders'),
+      name: 'batch',
+      input: JSON.stringify([{ id: 1 }, { id: 2, broken: true }, { id: 3 }, { id: 4 }]),
+    });
+    await open(`/executions/${encodeURIComponent(executionArn)}`);
+    await expect.poll(() => page.getByTestId('execution-status').textContent(), { timeout: 15_000 }).toBe('SUCCEEDED');
+    await page.locator('.react-flow__node:has([data-state="Each order"])').click({ position: { x: 20, y: 10 } });
+    const mapRun = page.getByRole('region', { name: 'Map Run' });
+    await mapRun.getByRole('heading', { name: 'Map Run Orders' }).waitFor();
+    await mapRun.getByTestId('map-run-status').getByText('SUCCEEDED').waitFor();
+    // Pending, running, succeeded, failed, timed out, aborted, total: the broken order failed, within tolerance.
+    expect(await mapRun.getByTestId('map-run-items').locator('td').allTextContents()).toEqual([
+      '0',
+      '0',
+      '3',
+      '1',
+      '0',
+      '0',
+      '4',
+    ]);
+    expect(await mapRun.getByTestId('map-run-executions').locator('td').allTextContents()).toEqual([
+      '0',
+      '0',
+      '3',
+      '1',
+      '0',
+      '0',
+      '4',
+    ]);
+    const children = mapRun.getByRole('table', { name: 'Child executions' });
+    await mapRun.getByTestId('executions-count').getByText('4 shown').waitFor();
+    await mapRun.getByLabel('Status').selectOption('FAILED');
+    await mapRun.getByTestId('executions-count').getByText('1 shown').waitFor();
+    await mapRun.scrollIntoViewIfNeeded();
+    await screenshot(page, 'map-run', 'console-map-run.png');
+
+    // The failed child: its own page, its item processor's graph, and a link back to the run.
+    await children.getByRole('link').first().click();
+    await expect.poll(() => page.getByTestId('execution-status').textContent(), { timeout: 15_000 }).toBe('FAILED');
+    await page.getByTestId('execution-error').getByText('Order.Broken').waitFor();
+    await page.locator('[data-state="Reject"][data-status="failed"]').waitFor();
+    const note = page.getByTestId('map-run-child');
+    expect(await note.textContent()).toContain('Map Run Orders');
+    await screenshot(page, 'map-run-child');
+    await note.getByRole('link', { name: 'batch' }).click();
+    await page.getByRole('heading', { name: 'batch' }).waitFor();
+    await mapRun.getByTestId('executions-count').getByText('4 shown').waitFor();
+
+    // A run still running (its children wait an hour) takes new settings.
+    const waiting = {
+      StartAt: 'Each order',
+      States: { 'Each order': distributed({ Hold: { Type: 'Wait', Seconds: 3600, End: true } }, 'Hold') },
+    };
+    await server.call('CreateStateMachine', {
+      name: 'held-orders',
+      definition: JSON.stringify(waiting),
+      roleArn: ROLE,
+    });
+    const held = await server.call<{ executionArn: string }>('StartExecution', {
+      stateMachineArn: arnOf('held-orders'),
+      input: JSON.stringify([1, 2, 3]),
+    });
+    await open(`/executions/${encodeURIComponent(held.executionArn)}`);
+    await page.locator('.react-flow__node:has([data-state="Each order"])').click({ position: { x: 20, y: 10 } });
+    const settings = mapRun.getByRole('form', { name: 'Map Run settings' });
+    await settings.getByLabel('Max concurrency').fill('5');
+    await settings.getByRole('button', { name: 'Update Map Run' }).click();
+    await settings.getByText('Updated.').waitFor();
+    await expect.poll(() => mapRun.locator('.facts').textContent()).toContain('Max concurrency5');
+    await mapRun.scrollIntoViewIfNeeded();
+    await screenshot(page, 'map-run-running');
+    await server.call('StopExecution', { executionArn: held.executionArn });
+  });
+
   it('simulates a state’s data flow in the browser', async () => {
     await open('/simulator');
     const simulation = page.getByTestId('simulation');

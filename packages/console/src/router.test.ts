@@ -8,6 +8,10 @@ describe('routes', () => {
     expect(parseRoute(paths.machines())).toEqual({ page: 'machines' });
     expect(parseRoute(paths.create())).toEqual({ page: 'create' });
     expect(parseRoute(paths.execution(execution))).toEqual({ page: 'execution', arn: execution });
+    const mapRun = 'arn:aws:states:us-east-1:123456789012:mapRun:orders/Items:1';
+    const [executionPath, query] = paths.execution(execution, mapRun).split('?');
+    expect(parseRoute(executionPath, `?${query}`)).toEqual({ page: 'execution', arn: execution });
+    expect(new URLSearchParams(query).get('mapRun')).toBe(mapRun);
     expect(parseRoute(paths.edit('arn:x'))).toEqual({ page: 'edit', arn: 'arn:x' });
     const [path, search] = paths.machine('arn:x', 'graph').split('?');
     expect(parseRoute(path, `?${search}`)).toEqual({ page: 'machine', arn: 'arn:x', tab: 'graph' });

@@ -36,7 +36,9 @@ export const paths = {
   create: () => '/state-machines/new',
   machine: (arn: string, tab?: string) => `/state-machines/${encodeURIComponent(arn)}${tab ? `?tab=${tab}` : ''}`,
   edit: (arn: string) => `/state-machines/${encodeURIComponent(arn)}/edit`,
-  execution: (arn: string) => `/executions/${encodeURIComponent(arn)}`,
+  /** An execution's page; with `mapRun`, its Distributed Map state that started that Map Run selected. */
+  execution: (arn: string, mapRun?: string) =>
+    `/executions/${encodeURIComponent(arn)}${mapRun ? `?mapRun=${encodeURIComponent(mapRun)}` : ''}`,
   simulator: () => '/simulator',
   activities: () => '/activities',
 };

@@ -9,6 +9,8 @@ import type {
   ExecutionListItem,
   ExecutionStatus,
   HistoryEvent,
+  MapRunDescription,
+  MapRunUpdate,
   StateMachineDescription,
   StateMachineListItem,
   StateMachineType,
@@ -94,12 +96,13 @@ export const api = {
       maxResults: 1000,
     }).then((r) => r.stateMachineVersions),
   listTags: (resourceArn: string) => call<{ tags: Tag[] }>('ListTagsForResource', { resourceArn }).then((r) => r.tags),
+  /** A page of a machine's executions, or (given `{ mapRunArn }`) of a Map Run's child executions. */
   async listExecutions(
-    stateMachineArn: string,
+    of: string | { mapRunArn: string },
     options: { statusFilter?: ExecutionStatus; nextToken?: string; maxResults?: number } = {},
   ): Promise<Page<ExecutionListItem>> {
     const page = await call<{ executions: ExecutionListItem[]; nextToken?: string }>('ListExecutions', {
-      stateMachineArn,
+      ...(typeof of === 'string' ? { stateMachineArn: of } : of),
       ...options,
     });
     return { items: page.executions, nextToken: page.nextToken };
@@ -155,6 +158,8 @@ export const api = {
     } while (nextToken);
     return fresh.reverse();
   },
+  describeMapRun: (mapRunArn: string) => call<MapRunDescription>('DescribeMapRun', { mapRunArn }),
+  updateMapRun: (mapRunArn: string, update: MapRunUpdate) => call<object>('UpdateMapRun', { mapRunArn, ...update }),
   listActivities: () =>
     call<{ activities: ActivityListItem[] }>('ListActivities', { maxResults: 1000 }).then((r) => r.activities),
   validateDefinition: (definition: string, type: StateMachineType) =>

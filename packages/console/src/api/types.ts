@@ -47,6 +47,10 @@ export interface ExecutionListItem {
   status: ExecutionStatus;
   startDate: number;
   stopDate?: number;
+  /** The Map Run whose child this execution is (a Distributed Map's item). */
+  mapRunArn?: string;
+  /** How many items a Map Run's child processes (ListExecutions by Map Run only). */
+  itemCount?: number;
 }
 
 /** DescribeExecution's answer. */
@@ -56,6 +60,46 @@ export interface ExecutionDescription extends ExecutionListItem {
   error?: string;
   cause?: string;
   redriveCount?: number;
+}
+
+/** A Map Run's status. */
+export type MapRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+
+/** A Map Run's items or child executions, by status (`MapRunItemCounts`, `MapRunExecutionCounts`). */
+export interface MapRunCounts {
+  pending: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  aborted: number;
+  total: number;
+  resultsWritten?: number;
+  failuresNotRedrivable?: number;
+  pendingRedrive?: number;
+}
+
+/** DescribeMapRun's answer. */
+export interface MapRunDescription {
+  mapRunArn: string;
+  /** The parent execution, whose Distributed Map state started the run. */
+  executionArn: string;
+  status: MapRunStatus;
+  startDate: number;
+  stopDate?: number;
+  maxConcurrency: number;
+  toleratedFailurePercentage: number;
+  toleratedFailureCount: number;
+  itemCounts: MapRunCounts;
+  executionCounts: MapRunCounts;
+  redriveCount?: number;
+}
+
+/** The changes of an UpdateMapRun request (each optional). */
+export interface MapRunUpdate {
+  maxConcurrency?: number;
+  toleratedFailurePercentage?: number;
+  toleratedFailureCount?: number;
 }
 
 /** One event of GetExecutionHistory: `type`, `id`, `previousEventId`, `timestamp` and one `<type>EventDetails`. */

@@ -1,8 +1,9 @@
 /** An execution's header: status, ARN, machine, type, start and end, duration, transitions, error and cause. */
 import type { ExecutionDescription } from '../api/types.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { formatDuration, formatTime, prettyJson } from '../format.js';
+import { arnName, formatDuration, formatTime, prettyJson } from '../format.js';
 import { Link, paths } from '../router.js';
+import { definingMachineArn } from './map-run.js';
 
 /** Props of {@link ExecutionHeader}. */
 export interface ExecutionHeaderProps {
@@ -34,7 +35,7 @@ export function ExecutionHeader({ execution: e, transitions }: ExecutionHeaderPr
         <div>
           <dt>State machine</dt>
           <dd>
-            <Link href={paths.machine(e.stateMachineArn)}>{e.stateMachineArn.split(':').pop()}</Link>
+            <Link href={paths.machine(definingMachineArn(e.stateMachineArn))}>{arnName(e.stateMachineArn)}</Link>
           </dd>
         </div>
         <div>

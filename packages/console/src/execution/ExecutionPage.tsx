@@ -1,8 +1,9 @@
 /**
  * An execution: its header; the graph coloured by each state's status (with a legend, Map iterations by index and
- * the selected state's details); the table of state runs; the event history; input and output. While the
- * execution runs, the page polls DescribeExecution and GetExecutionHistory every second (the console uses the
- * public API only; there is no event stream).
+ * the selected state's details, and a selected Distributed Map's Map Run); the table of state runs; the event
+ * history; input and output. A Map Run's child says whose it is. While the execution runs, the page polls
+ * DescribeExecution and GetExecutionHistory every second (the console uses the public API only; there is no event
+ * stream).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.js';
@@ -11,7 +12,7 @@ import { Dialog } from '../components/Dialog.js';
 import { ErrorNote } from '../components/ErrorNote.js';
 import { Tabs } from '../components/Tabs.js';
 import { useAsync } from '../components/use-async.js';
-import type { Block } from '../editor/definition-edit.js';
+import { type Block, blockOf } from '../editor/definition-edit.js';
 import { arnName, prettyJson } from '../format.js';
 import { WorkflowGraph } from '../graph/WorkflowGraph.js';
 import { StartExecution } from '../pages/StartExecution.js';
@@ -19,6 +20,9 @@ import { Link, paths } from '../router.js';
 import { EventHistory } from './EventHistory.js';
 import { ExecutionHeader } from './ExecutionHeader.js';
 import { Legend } from './Legend.js';
+import { MapRunChildNote } from './MapRunChildNote.js';
+import { MapRunPanel } from './MapRunPanel.js';
+import { definingMachineArn, isDistributedMap } from './map-run.js';
 import { StateDetails } from './StateDetails.js';
 import { StateTable } from './StateTable.js';
 import { analyseHistory, inIteration, stateStatuses } from './state-runs.js';
@@ -74,6 +78,16 @@ export function ExecutionPage({ arn }: { arn: string }) {
   const analysis = useMemo(() => analyseHistory(data.value?.events ?? []), [data.value]);
   const statuses = useMemo(() => stateStatuses(analysis.runs, iteration), [analysis, iteration]);
 
+  // A child's "parent execution" link asks for the state that started its Map Run (`?mapRun=`), once it is known.
+  const askedMapRun = useRef(new URLSearchParams(location.search).get('mapRun'));
+  useEffect(() => {
+    const asked = askedMapRun.current;
+    const run = asked ? analysis.runs.find((r) => r.mapRunArns?.includes(asked)) : undefined;
+    if (!run) return;
+    askedMapRun.current = null;
+    setSelected(run.name);
+  }, [analysis]);
+
   // How long from opening the page to the execution drawn (read by the end-to-end test).
   const measured = useRef(false);
   useEffect(() => {
@@ -97,6 +111,8 @@ export function ExecutionPage({ arn }: { arn: string }) {
   const selectedRuns = selected
     ? analysis.runs.filter((r) => r.name === selected && (!iteration || inIteration(r, iteration)))
     : [];
+  const selectedState = selected && definition ? blockOf(definition, selected)?.States?.[selected] : undefined;
+  const mapRunArns = isDistributedMap(selectedState) ? selectedRuns.flatMap((r) => r.mapRunArns ?? []) : undefined;
   const selectState = (name: string | undefined) => {
     setSelected(name);
     if (name && analysis.iterations.has(name) && iteration?.map !== name) setIteration(undefined);
@@ -109,13 +125,18 @@ export function ExecutionPage({ arn }: { arn: string }) {
     <section className="page page-wide">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
         <Link href={paths.machines()}>State machines</Link> /{' '}
-        {e ? <Link href={paths.machine(e.stateMachineArn)}>{arnName(e.stateMachineArn)}</Link> : '…'} /{' '}
-        <span>{arnName(arn)}</span>
+        {e ? (
+          <Link href={paths.machine(definingMachineArn(e.stateMachineArn))}>{arnName(e.stateMachineArn)}</Link>
+        ) : (
+          '…'
+        )}{' '}
+        / <span>{arnName(arn)}</span>
       </nav>
       <div className="page-head">
         <h1>{arnName(arn)}</h1>
         <div className="actions">
-          {e && (
+          {/* A Map Run child's machine (`<machine>/<label>`) starts no executions of its own. */}
+          {e && !e.mapRunArn && (
             <button type="button" className="button" onClick={() => setRestarting(true)}>
               New execution with this input
             </button>
@@ -129,6 +150,7 @@ export function ExecutionPage({ arn }: { arn: string }) {
       </div>
       <ErrorNote error={data.error ?? actionError} />
       {e && <ExecutionHeader execution={e} transitions={transitions} />}
+      {e?.mapRunArn && <MapRunChildNote mapRunArn={e.mapRunArn} />}
       <Tabs label="Execution" tabs={[...TABS]} active={tab} onChange={setTab} />
       <div role="tabpanel" className="tab-panel">
         {tab === 'graph' && (
@@ -164,6 +186,7 @@ export function ExecutionPage({ arn }: { arn: string }) {
                 onClose={() => setSelected(undefined)}
               />
             )}
+            {mapRunArns && <MapRunPanel mapRunArns={mapRunArns} />}
           </div>
         )}
         {tab === 'table' && e && (

@@ -112,4 +112,27 @@ describe('analyseHistory', () => {
     expect(stateStatuses(runs).get('Label')).toBe('failed');
     expect(stateStatuses(runs).get('Label lines')).toBe('failed');
   });
+
+  it("gives a Distributed Map's run the Map Run of each attempt (one failed: MapRunFailed, then retried)", () => {
+    const first = 'arn:aws:states:us-east-1:123456789012:mapRun:dmap/Items:1';
+    const second = 'arn:aws:states:us-east-1:123456789012:mapRun:dmap/Items:2';
+    const { runs } = analyseHistory(
+      history([
+        [1, 0, 'ExecutionStarted', { input: '[]' }],
+        [2, 0, 'MapStateEntered', { name: 'Each', input: '[1]' }],
+        [3, 2, 'MapStateStarted', { length: 1 }],
+        [4, 3, 'MapRunStarted', { mapRunArn: first }],
+        [5, 4, 'MapRunFailed', { error: 'States.ExceedToleratedFailureThreshold', cause: 'too many' }],
+        [6, 5, 'MapStateStarted', { length: 1 }],
+        [7, 6, 'MapRunStarted', { mapRunArn: second }],
+        [8, 7, 'MapRunSucceeded'],
+        [9, 8, 'MapStateSucceeded'],
+        [10, 8, 'MapStateExited', { name: 'Each', output: '[1]' }],
+        [11, 10, 'ExecutionSucceeded', { output: '[1]' }],
+      ]),
+    );
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ name: 'Each', status: 'succeeded', retries: 1 });
+    expect(runs[0].mapRunArns).toEqual([first, second]);
+  });
 });

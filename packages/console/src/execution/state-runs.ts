@@ -42,6 +42,8 @@ export interface StateRun {
   errored: boolean;
   /** Whether the state's work started once already (the next start is a retry). */
   attempted?: boolean;
+  /** The Map Runs a Distributed Map's run started (`MapRunStarted`), one per attempt, oldest first. */
+  mapRunArns?: string[];
 }
 
 /** A Map state's iterations. */
@@ -153,6 +155,8 @@ export function analyseHistory(events: readonly HistoryEvent[]): HistoryAnalysis
       run.errored = false;
       if (type === 'TaskScheduled') run.resource = `${details.resourceType}:${details.resource}`;
       if (type === 'LambdaFunctionScheduled') run.resource = String(details.resource ?? 'lambda');
+    } else if (type === 'MapRunStarted') {
+      if (typeof details.mapRunArn === 'string') (run.mapRunArns ??= []).push(details.mapRunArn);
     } else if (type === 'TaskSucceeded' || type === 'LambdaFunctionSucceeded' || type === 'ActivitySucceeded') {
       run.taskResult = details.output as string | undefined;
     } else if (ERROR_EVENT.test(type) || type === 'EvaluationFailed') {

@@ -1,6 +1,7 @@
 /**
- * A machine's executions: filter by status (ListExecutions' `statusFilter`), search by name, pages of 1,000 (AWS's maximum; "Load
- * more"), stop a running one. Refreshed every 2 seconds while one of them runs.
+ * A machine's executions, or a Map Run's child executions: filter by status (ListExecutions' `statusFilter`), search
+ * by name, pages of 1,000 (AWS's maximum; "Load more"), stop a running one. Refreshed every 2 seconds while one of
+ * them runs (or while the list is `live`: a running Map Run starts more children).
  */
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
@@ -17,8 +18,18 @@ const STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OU
 const PAGE_SIZE = 1000;
 const POLL_MS = 2000;
 
+/** Props of {@link ExecutionsList}. */
+export interface ExecutionsListProps {
+  /** A state machine's ARN, or the Map Run whose children to list. */
+  of: string | { mapRunArn: string };
+  /** Whether to keep refreshing even with no execution running. */
+  live?: boolean;
+}
+
 /** The list. */
-export function ExecutionsList({ stateMachineArn }: { stateMachineArn: string }) {
+export function ExecutionsList({ of, live = false }: ExecutionsListProps) {
+  const source = typeof of === 'string' ? of : of.mapRunArn;
+  const children = typeof of !== 'string';
   const [status, setStatus] = useState<ExecutionStatus | ''>('');
   const [search, setSearch] = useState('');
   const [pages, setPages] = useState(1);
@@ -29,7 +40,7 @@ export function ExecutionsList({ stateMachineArn }: { stateMachineArn: string })
       const items: ExecutionListItem[] = [];
       let nextToken: string | undefined;
       for (let page = 0; page < pages; page++) {
-        const result = await api.listExecutions(stateMachineArn, {
+        const result = await api.listExecutions(of, {
           statusFilter: status || undefined,
           maxResults: PAGE_SIZE,
           nextToken,
@@ -40,8 +51,9 @@ export function ExecutionsList({ stateMachineArn }: { stateMachineArn: string })
       }
       return { items, nextToken };
     },
-    [stateMachineArn, status, pages],
-    { pollMs: POLL_MS, poll: (v) => v.items.some((e) => e.status === 'RUNNING') },
+    // A list that stops being live is read once more: the children that ended since the last refresh.
+    [source, status, pages, live],
+    { pollMs: POLL_MS, poll: (v) => live || v.items.some((e) => e.status === 'RUNNING') },
   );
   const rows = (executions.value?.items ?? []).filter((e) => e.name.toLowerCase().includes(search.toLowerCase()));
 
@@ -78,7 +90,7 @@ export function ExecutionsList({ stateMachineArn }: { stateMachineArn: string })
       </div>
       <ErrorNote error={executions.error ?? error} />
       <VirtualTable
-        label="Executions"
+        label={children ? 'Child executions' : 'Executions'}
         rows={rows}
         rowKey={(e) => e.executionArn}
         onActivate={(e) => navigate(paths.execution(e.executionArn))}
@@ -94,6 +106,7 @@ export function ExecutionsList({ stateMachineArn }: { stateMachineArn: string })
             ),
           },
           { header: 'Status', width: '130px', cell: (e) => <StatusBadge status={e.status} /> },
+          ...(children ? [{ header: 'Items', width: '60px', cell: (e: ExecutionListItem) => e.itemCount ?? '—' }] : []),
           { header: 'Started', width: '190px', cell: (e) => formatTime(e.startDate) },
           { header: 'Ended', width: '190px', cell: (e) => formatTime(e.stopDate) },
           {

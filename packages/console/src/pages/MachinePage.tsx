@@ -107,7 +107,7 @@ export function MachinePage({ arn, tab }: { arn: string; tab?: string }) {
         onChange={(key) => navigate(paths.machine(arn, key), true)}
       />
       <div role="tabpanel" className="tab-panel">
-        {active === 'executions' && <ExecutionsList stateMachineArn={arn} />}
+        {active === 'executions' && <ExecutionsList of={arn} />}
         {active === 'graph' && definition && (
           <div className="graph-frame">
             <WorkflowGraph definition={definition} exportName={m?.name} />
