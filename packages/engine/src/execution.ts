@@ -54,7 +54,15 @@ export interface ExecutionRecord extends ExecutionIdentity {
 
 /** What a run's current state waits for. */
 export type Waiting =
-  | { kind: 'task'; key: string; timeoutKey?: string; heartbeatKey?: string; heartbeatSeconds?: number }
+  | {
+      kind: 'task';
+      key: string;
+      timeoutKey?: string;
+      heartbeatKey?: string;
+      heartbeatSeconds?: number;
+      /** A Distributed Map reading its items (`ItemReader`): those read so far, and the next page's token. */
+      reading?: { items: Json[]; token?: string };
+    }
   | { kind: 'timer'; key: string; purpose: 'wait' | 'retry' }
   | { kind: 'children' };
 

@@ -17,6 +17,7 @@ import { stringify } from '../payload.js';
 import type { StateScope } from '../scope.js';
 import { type CompileContext, compileBasics } from './common.js';
 import { compileItemBatcher } from './item-batcher.js';
+import { compileItemReader, ITEM_READER_FAILED } from './item-reader.js';
 import { compileMapLimits } from './map-fields.js';
 import { compileWorkFlow } from './work-flow.js';
 
@@ -38,12 +39,15 @@ export function compileMapState(
   const selectItem = jsonata ? compileJsonataItemSelector(def.ItemSelector) : compileItemSelector(def);
   const limits = compileMapLimits(def);
   const batch = distributed ? compileItemBatcher(def.ItemBatcher, language) : undefined;
-  const unsupported = distributed ? unsupportedDistributedField(def) : undefined;
+  const compiledReader = distributed ? compileItemReader(def, language) : undefined;
+  const reader = typeof compiledReader === 'string' ? undefined : compiledReader;
+  const unsupported =
+    typeof compiledReader === 'string' ? compiledReader : distributed ? resultWriterRefusal(def) : undefined;
   const flow = compileWorkFlow(def, language, false);
   const withRetry = { withRetryCount: true };
   const label = def.Label ?? name;
 
-  return {
+  const state: CompiledState = {
     ...basics,
     type: 'Map',
     retriers: compileRetriers(def.Retry),
@@ -52,74 +56,31 @@ export function compileMapState(
       if (unsupported) throw runtimeError(unsupported);
       const scope = it.scope(run, withRetry);
       const input = flow.input(scope);
-      const list = items(input, scope);
-      const maxConcurrency = limits.maxConcurrency(input, scope);
-      const inputs = selectItem
-        ? list.map((value, index) =>
-            selectItem(input, it.scope(run, { mapItem: { index, value }, withRetryCount: true })),
-          )
-        : list;
-      it.emit(run, 'MapStateStarted', { length: inputs.length });
-      // AWS reads the tolerance after MapStateStarted (its errors follow that event), MaxConcurrency before.
-      const { toleratedFailureCount, toleratedFailurePercentage } = limits.tolerance(input, scope);
-      if (!distributed) {
-        return startGroup(it, run, {
-          kind: 'map',
-          inputs,
-          maxConcurrency,
-          toleratedFailureCount,
-          toleratedFailurePercentage,
-        });
-      }
-      const ex = it.execution;
-      const account = ex.stateMachineArn.split(':')[4];
-      const mapRunArn = `arn:aws:states:${ex.region}:${account}:mapRun:${ex.stateMachineName}/${label}:${uuid(it.random)}`;
-      it.emit(run, 'MapRunStarted', { mapRunArn });
-      const key = it.newKey(run);
-      run.waiting = { kind: 'task', key };
-      it.commands.push({
-        type: 'StartMapRun',
-        key,
-        request: {
-          mapRunArn,
-          blockId: processorId,
-          items: batch ? batch(inputs, input, scope) : inputs,
-          maxConcurrency,
-          toleratedFailureCount,
-          toleratedFailurePercentage,
-          executionType,
-        },
-      });
+      if (reader) return readItems(it, run, input, scope, [], undefined);
+      proceed(it, run, input, scope, items(input, scope));
     },
     resume(it: Interpreter, run: BlockRun, signal: StateSignal) {
-      let failure: { error?: string; cause?: string } | undefined;
-      let result: Json;
-      if (signal.type === 'ChildrenDone') {
-        const group = run.group!;
-        run.group = undefined;
-        failure = group.failure;
-        result = group.results;
-        // A successful Map's closing events follow its last MapIterationSucceeded.
-        if (!failure && group.lastSucceededEventId) run.lastEventId = group.lastSucceededEventId;
-      } else if (signal.type === 'MapRunEnded') {
-        failure = signal.output ? undefined : { error: signal.error, cause: signal.cause };
-        it.emit(
-          run,
-          failure ? 'MapRunFailed' : 'MapRunSucceeded',
-          failure ? errorDetails(failure.error, failure.cause) : undefined,
-        );
-        result = (signal.output ?? []) as Json;
-      } else {
-        return;
+      const waiting = run.waiting;
+      if (waiting?.kind === 'task' && waiting.reading && reader) {
+        if (signal.type !== 'TaskSucceeded' && signal.type !== 'TaskFailed') return;
+        run.waiting = undefined;
+        if (signal.type === 'TaskFailed') {
+          return it.stateFailed(run, this, ITEM_READER_FAILED, signal.cause ?? signal.error, {
+            beforeGivingUp: () => this.beforeGivingUp!(it, run),
+          });
+        }
+        const scope = it.scope(run, withRetry);
+        const input = flow.input(scope);
+        const { parameters } = reader.call(input, scope, waiting.reading.token);
+        const page = reader.itemsOf(signal.output as Json, parameters);
+        const read = [...waiting.reading.items, ...page.items];
+        const max = reader.maxItems(input, scope);
+        if (page.next !== undefined && (max === undefined || read.length < max)) {
+          return readItems(it, run, input, scope, read, page.next);
+        }
+        return proceed(it, run, input, scope, max === undefined ? read : read.slice(0, max));
       }
-      run.waiting = undefined;
-      if (failure)
-        return it.stateFailed(run, this, failure.error, failure.cause, {
-          beforeGivingUp: () => this.beforeGivingUp!(it, run),
-        });
-      it.emit(run, 'MapStateSucceeded', undefined, { advance: false });
-      const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }));
-      it.exit(run, this, output, { assigned });
+      finish(it, run, this, signal);
     },
     beforeGivingUp: (it: Interpreter, run: BlockRun) => it.emit(run, 'MapStateFailed'),
     abort(it: Interpreter, run: BlockRun, reason: AbortReason) {
@@ -128,6 +89,90 @@ export function compileMapState(
       if (reason === 'sibling') it.emit(run, 'MapStateAborted', undefined, { previous: it.siblingAbortPrevious });
     },
   };
+  return state;
+
+  /** Asks the runtime for a page of the ItemReader's source; the answer comes back to `resume`. */
+  function readItems(it: Interpreter, run: BlockRun, input: Json, scope: StateScope, read: Json[], token?: string) {
+    const { resource, parameters } = reader!.call(input, scope, token);
+    const key = it.newKey(run);
+    run.waiting = { kind: 'task', key, reading: token === undefined ? { items: read } : { items: read, token } };
+    const idempotencyKey = `${it.execution.executionArn}/${run.enteredEventId}/${run.retryCount}`;
+    const request = { stateName: name, resource, input: parameters, context: scope.context, idempotencyKey };
+    it.commands.push({ type: 'InvokeTask', key, request });
+  }
+
+  /** Iterates over `list`: inline, in this execution; distributed, as a Map Run. */
+  function proceed(it: Interpreter, run: BlockRun, input: Json, scope: StateScope, list: Json[]) {
+    const maxConcurrency = limits.maxConcurrency(input, scope);
+    const inputs = selectItem
+      ? list.map((value, index) =>
+          selectItem(input, it.scope(run, { mapItem: { index, value }, withRetryCount: true })),
+        )
+      : list;
+    it.emit(run, 'MapStateStarted', { length: inputs.length });
+    // AWS reads the tolerance after MapStateStarted (its errors follow that event), MaxConcurrency before.
+    const { toleratedFailureCount, toleratedFailurePercentage } = limits.tolerance(input, scope);
+    if (!distributed) {
+      return startGroup(it, run, {
+        kind: 'map',
+        inputs,
+        maxConcurrency,
+        toleratedFailureCount,
+        toleratedFailurePercentage,
+      });
+    }
+    const ex = it.execution;
+    const account = ex.stateMachineArn.split(':')[4];
+    const mapRunArn = `arn:aws:states:${ex.region}:${account}:mapRun:${ex.stateMachineName}/${label}:${uuid(it.random)}`;
+    it.emit(run, 'MapRunStarted', { mapRunArn });
+    const key = it.newKey(run);
+    run.waiting = { kind: 'task', key };
+    it.commands.push({
+      type: 'StartMapRun',
+      key,
+      request: {
+        mapRunArn,
+        blockId: processorId,
+        items: batch ? batch(inputs, input, scope) : inputs,
+        maxConcurrency,
+        toleratedFailureCount,
+        toleratedFailurePercentage,
+        executionType,
+      },
+    });
+  }
+
+  /** The iterations (or the Map Run) ended: the state succeeds with their results, or fails. */
+  function finish(it: Interpreter, run: BlockRun, self: CompiledState, signal: StateSignal) {
+    let failure: { error?: string; cause?: string } | undefined;
+    let result: Json;
+    if (signal.type === 'ChildrenDone') {
+      const group = run.group!;
+      run.group = undefined;
+      failure = group.failure;
+      result = group.results;
+      // A successful Map's closing events follow its last MapIterationSucceeded.
+      if (!failure && group.lastSucceededEventId) run.lastEventId = group.lastSucceededEventId;
+    } else if (signal.type === 'MapRunEnded') {
+      failure = signal.output ? undefined : { error: signal.error, cause: signal.cause };
+      it.emit(
+        run,
+        failure ? 'MapRunFailed' : 'MapRunSucceeded',
+        failure ? errorDetails(failure.error, failure.cause) : undefined,
+      );
+      result = (signal.output ?? []) as Json;
+    } else {
+      return;
+    }
+    run.waiting = undefined;
+    if (failure)
+      return it.stateFailed(run, self, failure.error, failure.cause, {
+        beforeGivingUp: () => self.beforeGivingUp!(it, run),
+      });
+    it.emit(run, 'MapStateSucceeded', undefined, { advance: false });
+    const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }));
+    it.exit(run, self, output, { assigned });
+  }
 }
 
 /** Builds an iteration's input from the effective input; the scope has `$$.Map.Item`. */
@@ -173,15 +218,12 @@ export function compileItemsPath(path: string | undefined): ItemsReader {
 }
 
 /**
- * Why this Distributed Map cannot run here: Lockstep does not read an `ItemReader`'s source or write a
- * `ResultWriter`'s results yet, and running the Map on its input instead would give other results, silently.
+ * Why this Distributed Map cannot run here: Lockstep does not write a `ResultWriter`'s results yet, and running the
+ * Map without would give other results, silently.
  */
-function unsupportedDistributedField(def: MapState): string | undefined {
-  for (const field of ['ItemReader', 'ResultWriter'] as const) {
-    const resource = def[field]?.Resource;
-    if (resource !== undefined) {
-      return `Lockstep does not support a Distributed Map's ${field} yet (${String(resource)}).`;
-    }
-  }
-  return undefined;
+function resultWriterRefusal(def: MapState): string | undefined {
+  const resource = def.ResultWriter?.Resource;
+  return resource === undefined
+    ? undefined
+    : `Lockstep does not support a Distributed Map's ResultWriter yet (${String(resource)}).`;
 }

@@ -15,6 +15,7 @@ import type { CompiledMachine, CompiledState } from '../compiled.js';
 import type { BlockRun } from '../execution.js';
 import type { Interpreter } from '../interpreter.js';
 import type { TaskOutcome } from '../runtime/driver.js';
+import { readItemReaderData } from '../states/item-reader-data.js';
 import {
   compileItemSelector,
   compileItems,
@@ -24,7 +25,6 @@ import {
 } from '../states/map.js';
 import { compileMapLimits } from '../states/map-fields.js';
 import { declaresTolerance, exceedsTolerance, TOLERANCE_EXCEEDED_CAUSE, type Tolerance } from '../tolerance.js';
-import { readItemReaderData } from './item-reader-data.js';
 import { type TestStateConfiguration, type TestStateMock, testStateValidation } from './request.js';
 
 /** What a mocked Map evaluated before its (mocked) iterations, as `inspectionData` reports it. */
@@ -107,7 +107,7 @@ function readerItems(itemReader: Record<string, unknown>, data: string | undefin
     // Lockstep's message: TestState reads no S3 object; the data must come with the request.
     throw testStateValidation('mapItemReaderData must be specified when testing a Map state with an ItemReader.');
   }
-  return readItemReaderData(itemReader, data);
+  return readItemReaderData(itemReader, data, { name: 'mapItemReaderData', invalid: testStateValidation });
 }
 
 /** The outcome the mock gives the stand-in's call: the mocked error, the tolerance exceeded, or the result. */

@@ -1,12 +1,18 @@
 /**
- * `stateConfiguration.mapItemReaderData`: what a Distributed Map's `ItemReader` would read from its source, as
- * text in the reader's format, turned into the Map's items as the reader's `ReaderConfig` says: a JSON array
- * (`InputType` JSON, or no `ReaderConfig` for an S3 listing), optionally at `ItemsPointer`; JSON Lines; or CSV rows
- * as objects keyed by the header row (`CSVHeaderLocation` FIRST_ROW, the default) or by `CSVHeaders` (GIVEN).
- * A literal `MaxItems` keeps the first items. The messages are Lockstep's: AWS's are not recorded.
+ * What a Distributed Map's `ItemReader` read from its source (an S3 object; in TestState,
+ * `stateConfiguration.mapItemReaderData`), as text in the reader's format, turned into the Map's items as the
+ * reader's `ReaderConfig` says: a JSON array (`InputType` JSON, or no `ReaderConfig`), optionally at `ItemsPointer`;
+ * JSON Lines; or CSV rows as objects keyed by the header row (`CSVHeaderLocation` FIRST_ROW, the default) or by
+ * `CSVHeaders` (GIVEN). A literal `MaxItems` keeps the first items. The messages are Lockstep's: AWS's are not
+ * recorded.
  */
 import type { Json } from '@lockstep/asl';
-import { testStateValidation } from './request.js';
+
+/** Where the data came from, in messages (`mapItemReaderData`, `s3://bucket/key`), and the error to throw. */
+export interface ItemReaderSource {
+  name: string;
+  invalid(message: string): Error;
+}
 
 /** The fields of `ItemReader.ReaderConfig` this reads. */
 interface ReaderConfig {
@@ -21,37 +27,46 @@ interface ReaderConfig {
 const DELIMITERS: Record<string, string> = { COMMA: ',', PIPE: '|', SEMICOLON: ';', SPACE: ' ', TAB: '\t' };
 
 /** The items `data` holds for a Map whose reader is `itemReader`. */
-export function readItemReaderData(itemReader: Record<string, unknown>, data: string): Json[] {
+export function readItemReaderData(
+  itemReader: Record<string, unknown>,
+  data: string,
+  source: ItemReaderSource,
+): Json[] {
   const config = (itemReader.ReaderConfig ?? {}) as ReaderConfig;
   const type = config.InputType ?? 'JSON';
-  const items = type === 'CSV' ? csvItems(data, config) : type === 'JSONL' ? jsonLines(data) : jsonItems(data, config);
+  const items =
+    type === 'CSV'
+      ? csvItems(data, config)
+      : type === 'JSONL'
+        ? jsonLines(data, source)
+        : jsonItems(data, config, source);
   return typeof config.MaxItems === 'number' && config.MaxItems > 0 ? items.slice(0, config.MaxItems) : items;
 }
 
-function jsonItems(data: string, config: ReaderConfig): Json[] {
-  let value = parse(data, 'JSON');
-  if (config.ItemsPointer) value = pointer(value, config.ItemsPointer);
-  if (!Array.isArray(value)) throw testStateValidation('mapItemReaderData must hold a JSON array of items.');
+function jsonItems(data: string, config: ReaderConfig, source: ItemReaderSource): Json[] {
+  let value = parse(data, 'JSON', source);
+  if (config.ItemsPointer) value = pointer(value, config.ItemsPointer, source);
+  if (!Array.isArray(value)) throw source.invalid(`${source.name} must hold a JSON array of items.`);
   return value;
 }
 
-function jsonLines(data: string): Json[] {
+function jsonLines(data: string, source: ItemReaderSource): Json[] {
   return data
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
-    .map((line) => parse(line, 'JSON Lines'));
+    .map((line) => parse(line, 'JSON Lines', source));
 }
 
-function parse(text: string, format: string): Json {
+function parse(text: string, format: string, source: ItemReaderSource): Json {
   try {
     return JSON.parse(text) as Json;
   } catch {
-    throw testStateValidation(`mapItemReaderData is not valid ${format}.`);
+    throw source.invalid(`${source.name} is not valid ${format}.`);
   }
 }
 
 /** RFC 6901 JSON Pointer. */
-function pointer(value: Json, path: string): Json {
+function pointer(value: Json, path: string, source: ItemReaderSource): Json {
   let current: Json | undefined = value;
   for (const raw of path.split('/').slice(1)) {
     const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
@@ -59,8 +74,7 @@ function pointer(value: Json, path: string): Json {
       current !== null && typeof current === 'object'
         ? (current as Record<string, Json>)[Array.isArray(current) ? Number(key) : key]
         : undefined;
-    if (current === undefined)
-      throw testStateValidation(`ItemsPointer '${path}' selects nothing in mapItemReaderData.`);
+    if (current === undefined) throw source.invalid(`ItemsPointer '${path}' selects nothing in ${source.name}.`);
   }
   return current;
 }

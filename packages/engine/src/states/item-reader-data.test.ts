@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readItemReaderData } from './item-reader-data.js';
+import { testStateValidation } from '../test-state/request.js';
+import { readItemReaderData as readWith } from './item-reader-data.js';
+
+const readItemReaderData = (reader: Record<string, unknown>, data: string) =>
+  readWith(reader, data, { name: 'mapItemReaderData', invalid: testStateValidation });
 
 const reader = (ReaderConfig?: object) => ({ Resource: 'arn:aws:states:::s3:getObject', ReaderConfig });
 
