@@ -158,6 +158,10 @@ describe('Distributed Map fields Lockstep does not support yet', () => {
       { ItemReader: { Resource: 'arn:aws:states:::athena:startQueryExecution' } },
     ],
     [
+      'ItemReader of InputType MANIFEST',
+      { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'MANIFEST' } } },
+    ],
+    [
       'ResultWriter yet (arn:aws:states:::s3:putObject)',
       { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'out' } } },
     ],

@@ -24,6 +24,8 @@ export const ITEM_READER_FAILED = 'States.ItemReaderFailed';
 
 const GET_OBJECT = 'arn:aws:states:::s3:getObject';
 const LIST_OBJECTS = 'arn:aws:states:::s3:listObjectsV2';
+/** The object formats read (not yet MANIFEST: S3 inventories, nor Parquet). */
+const READ_TYPES: ReadonlySet<string> = new Set(['JSON', 'JSONL', 'CSV']);
 
 /** A compiled `ItemReader`. */
 export interface ItemReader {
@@ -44,6 +46,10 @@ export function compileItemReader(def: MapState, language: QueryLanguage): ItemR
     return `Lockstep does not support a Distributed Map's ItemReader of ${String(resource)} yet.`;
   }
   const config = (reader.ReaderConfig ?? {}) as Record<string, unknown>;
+  const inputType = config.InputType;
+  if (resource === GET_OBJECT && inputType !== undefined && !READ_TYPES.has(String(inputType))) {
+    return `Lockstep does not support a Distributed Map's ItemReader of InputType ${String(inputType)} yet.`;
+  }
   const parameters =
     language === 'JSONata' ? jsonataParameters(reader.Arguments) : compileTemplate(reader.Parameters ?? {});
   const maxItems = compileNumberField(
