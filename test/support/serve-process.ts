@@ -32,11 +32,8 @@ export interface ServeOptions {
 
 const started = new Set<ChildProcess>();
 
-/**
- * Starts `lockstep serve <args>`, on a free port unless `args` name one; rejects with what it printed when it exits
- * before serving.
- */
-export function startServe(args: readonly string[], options: ServeOptions = {}): Promise<ServeProcess> {
+/** Spawns `lockstep serve <args>`, on a free port unless `args` name one; the child is killed by {@link killServers}. */
+function spawnServe(args: readonly string[], options: ServeOptions): ChildProcess {
   const port = args.includes('--port') ? [] : ['--port', '0'];
   const child = spawn(process.execPath, [cliPath, 'serve', ...port, ...args], {
     cwd: options.cwd ?? repoRoot,
@@ -44,6 +41,12 @@ export function startServe(args: readonly string[], options: ServeOptions = {}):
   });
   started.add(child);
   child.once('exit', () => started.delete(child));
+  return child;
+}
+
+/** Starts `lockstep serve <args>`; rejects with what it printed when it exits before serving. */
+export function startServe(args: readonly string[], options: ServeOptions = {}): Promise<ServeProcess> {
+  const child = spawnServe(args, options);
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
@@ -60,18 +63,11 @@ export function startServe(args: readonly string[], options: ServeOptions = {}):
 
 /** Runs `lockstep serve <args>` expecting it to stop at once (bad options); resolves with its exit code and stderr. */
 export function serveFailing(args: readonly string[], options: ServeOptions = {}) {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...args], {
-    cwd: options.cwd ?? repoRoot,
-    env: options.env ?? process.env,
-  });
-  started.add(child);
+  const child = spawnServe(args, options);
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   return new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.on('exit', (code) => {
-      started.delete(child);
-      resolve({ code, stderr });
-    }),
+    child.on('exit', (code) => resolve({ code, stderr })),
   );
 }
 

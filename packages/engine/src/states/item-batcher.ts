@@ -40,13 +40,14 @@ export function compileItemBatcher(
     const shared = batchInput?.(input, scope);
     const batchOf = (batchItems: Json[]): Json =>
       shared === undefined ? { Items: batchItems } : { BatchInput: shared, Items: batchItems };
-    // `{"BatchInput":...,"Items":[]}`, then each item and its separating comma.
-    const emptyBytes = utf8Length(stringify(batchOf([])));
+    // `{"BatchInput":...,"Items":[]}`, then each item and its separating comma; counted only under a byte limit.
+    const counting = byteLimit !== Number.POSITIVE_INFINITY;
+    const emptyBytes = counting ? utf8Length(stringify(batchOf([]))) : 0;
     const batches: Json[] = [];
     let current: Json[] = [];
     let bytes = emptyBytes;
     for (const item of items) {
-      const size = utf8Length(stringify(item));
+      const size = counting ? utf8Length(stringify(item)) : 0;
       if (current.length > 0 && (current.length >= itemLimit || bytes + 1 + size > byteLimit)) {
         batches.push(batchOf(current));
         current = [];
