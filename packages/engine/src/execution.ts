@@ -49,6 +49,10 @@ export interface ExecutionRecord extends ExecutionIdentity {
   nextKey: number;
   /** AWS fails a Standard execution whose history reaches this many events (25,000); absent = no cap. */
   historyEventLimit?: number;
+  /** How many times the execution was redriven (RedriveExecution); absent = never. */
+  redriveCount?: number;
+  /** Epoch ms of the last redrive. */
+  redriveTime?: number;
   root: BlockRun;
 }
 
@@ -95,8 +99,13 @@ export interface BlockRun {
   /** Workflow variables assigned in this block (inner blocks read the enclosing ones too). Replaced, never mutated. */
   variables?: Record<string, Json>;
   waiting?: Waiting;
-  /** Children of the running Parallel or Map state. */
+  /**
+   * Children of the running Parallel or Map state. A state that failed keeps them, as they ended, until it is left:
+   * a redrive then runs only the children that did not succeed.
+   */
   group?: GroupRun;
+  /** A redriven Parallel or Map state's children as they ended: its group carries their successes over. */
+  redriveGroup?: GroupRun;
   /** Result when the run succeeded. */
   output?: Json;
   /** Error when the run failed. */
@@ -115,8 +124,13 @@ export interface GroupRun {
   kind: 'parallel' | 'map';
   /** Inputs of each child (branch input repeated, or the selected items). */
   inputs: Json[];
-  /** Child runs by index; `undefined` before start and after the child ended. */
+  /**
+   * Child runs by index: `undefined` before start and once the child succeeded. A child that failed or was aborted
+   * stays, so that a redrive can continue it where it stopped.
+   */
   children: (BlockRun | undefined)[];
+  /** Redrive only: indices of the children that did not succeed before, to run again before those not started. */
+  redrive?: number[];
   /** Outputs by index. */
   results: Json[];
   /** How many children have started / are running / have failed. */

@@ -4,8 +4,9 @@
  */
 import { ErrorName, type Json } from '@lockstep/asl';
 import type { AbortReason } from './compiled.js';
-import { type BlockRun, createRun } from './execution.js';
+import { type BlockRun, createRun, type GroupRun } from './execution.js';
 import type { Interpreter } from './interpreter.js';
+import { reopenRun } from './redrive.js';
 import { declaresTolerance, exceedsTolerance, TOLERANCE_EXCEEDED_CAUSE } from './tolerance.js';
 
 /** How a state runs its children. */
@@ -20,10 +21,13 @@ export interface GroupSpec {
   toleratedFailurePercentage?: number;
 }
 
-/** Starts the children of `run`'s current state; the state is resumed with `ChildrenDone` when all ended. */
+/**
+ * Starts the children of `run`'s current state; the state is resumed with `ChildrenDone` when all ended. A redriven
+ * state keeps the results of the children that succeeded before and runs the others again.
+ */
 export function startGroup(it: Interpreter, run: BlockRun, spec: GroupSpec): void {
   const n = spec.inputs.length;
-  run.group = {
+  const group: GroupRun = {
     kind: spec.kind,
     inputs: spec.inputs,
     children: new Array(n),
@@ -35,19 +39,39 @@ export function startGroup(it: Interpreter, run: BlockRun, spec: GroupSpec): voi
     toleratedFailureCount: spec.toleratedFailureCount,
     toleratedFailurePercentage: spec.toleratedFailurePercentage,
   };
+  const before = run.redriveGroup;
+  run.redriveGroup = undefined;
+  if (before?.kind === spec.kind && before.inputs.length === n) carryOver(before, group);
+  run.group = group;
   run.waiting = { kind: 'children' };
   pump(it, run);
+}
+
+/** A redrive: what the children did before. Successes stay; the children that started and did not succeed run again. */
+function carryOver(before: GroupRun, group: GroupRun): void {
+  const redrive: number[] = [];
+  for (let i = 0; i < before.started; i++) {
+    const child = before.children[i];
+    if (child) {
+      group.children[i] = child;
+      redrive.push(i);
+    } else {
+      group.results[i] = before.results[i];
+    }
+  }
+  group.started = before.started;
+  if (redrive.length > 0) group.redrive = redrive;
 }
 
 /** Called by the interpreter when a child run ended (succeeded or failed). */
 export function childEnded(it: Interpreter, child: BlockRun): void {
   const run = child.parent!;
   const group = run.group!;
-  group.children[child.index] = undefined;
   group.running--;
   run.lastEventId = child.lastEventId;
   const mapName = group.kind === 'map' ? run.state : undefined;
   if (child.status === 'succeeded') {
+    group.children[child.index] = undefined;
     group.results[child.index] = child.output as Json;
     if (mapName !== undefined) {
       group.lastSucceededEventId = it.emit(
@@ -90,15 +114,18 @@ function pump(it: Interpreter, run: BlockRun): void {
       const batch: BlockRun[] = [];
       while (
         !group.failure &&
-        group.started < n &&
+        (group.started < n || group.redrive) &&
         (group.maxConcurrency === 0 || group.running < group.maxConcurrency)
       ) {
-        const index = group.started++;
         group.running++;
-        const child = createRun(`${run.id}.${index}`, childBlockId(run, index), index, run, run.lastEventId);
-        group.children[index] = child;
+        const child = group.redrive ? redriven(run, group) : newChild(run, group);
         if (group.kind === 'map') {
-          child.lastEventId = it.emit(run, 'MapIterationStarted', { index, name: run.state }, { advance: false });
+          child.lastEventId = it.emit(
+            run,
+            'MapIterationStarted',
+            { index: child.index, name: run.state },
+            { advance: false },
+          );
         }
         batch.push(child);
       }
@@ -106,17 +133,37 @@ function pump(it: Interpreter, run: BlockRun): void {
       for (const child of batch) {
         if (it.execution.status !== 'RUNNING' || run.status !== 'running') return;
         if (child.status !== 'running' || group.failure) continue;
-        it.startRun(child, group.inputs[child.index]);
+        // A redriven child continues where it stopped; a child that never entered a state starts afresh.
+        if (child.state) reopenRun(it, child);
+        else it.startRun(child, group.inputs[child.index]);
       }
     }
   } finally {
     group.pumping = false;
   }
-  if (group.running === 0 && (group.failure || group.started === n) && run.status === 'running') {
+  if (group.running === 0 && (group.failure || (group.started === n && !group.redrive)) && run.status === 'running') {
     const state = it.stateOf(run);
     it.attempt(run, state, () => state.resume!(it, run, { type: 'ChildrenDone' }));
     it.drive(run);
   }
+}
+
+/** Creates the next child not started yet. */
+function newChild(run: BlockRun, group: GroupRun): BlockRun {
+  const index = group.started++;
+  const child = createRun(`${run.id}.${index}`, childBlockId(run, index), index, run, run.lastEventId);
+  group.children[index] = child;
+  return child;
+}
+
+/** Takes the next child of a redrive: the child as it ended, running again from the group's start event. */
+function redriven(run: BlockRun, group: GroupRun): BlockRun {
+  const redrive = group.redrive!;
+  const child = group.children[redrive.shift()!]!;
+  if (redrive.length === 0) group.redrive = undefined;
+  child.status = 'running';
+  child.lastEventId = run.lastEventId;
+  return child;
 }
 
 /** The block of child `index`: the Map's item processor, or the Parallel's branch `index` (ids as compiled). */
@@ -144,6 +191,5 @@ export function abortChildren(it: Interpreter, run: BlockRun, reason: AbortReaso
       );
     }
   }
-  group.children.fill(undefined);
   group.running = 0;
 }

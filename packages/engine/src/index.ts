@@ -18,7 +18,12 @@ export type { TaskOutcome } from './runtime/driver.js';
 export { invalidExecutionInput, parseExecutionInput } from './runtime/input.js';
 export { compileCached as compileStateMachine, invalidDefinition } from './runtime/machine-cache.js';
 export { type MapRunContext, runMapRun } from './runtime/map-run.js';
-export { type ExecutionResult, type RunExecutionOptions, runExecution } from './runtime/run-execution.js';
+export {
+  type ExecutionResult,
+  type RedriveOptions,
+  type RunExecutionOptions,
+  runExecution,
+} from './runtime/run-execution.js';
 export {
   type MockedResponses,
   performTask,

@@ -26,6 +26,7 @@ import {
 import type { HistoryLog } from './history-log.js';
 import { type Command, type EngineEvent, EXECUTION_TIMEOUT_KEY } from './messages.js';
 import { checkAssignedSize, checkOutputSize, stringify } from './payload.js';
+import { redriveExecution } from './redrive.js';
 import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
 import { handleStateFailure } from './state-failure.js';
 import type { StateInspector } from './state-inspector.js';
@@ -74,6 +75,7 @@ export class Interpreter {
 
   /** Applies one engine event. */
   apply(event: EngineEvent): void {
+    if (event.type === 'Redrive') return redriveExecution(this);
     if (this.execution.status !== 'RUNNING') return;
     switch (event.type) {
       case 'Start':
@@ -241,6 +243,9 @@ export class Interpreter {
     if (assigned) this.exitAssigning(run, state, outputText ?? stringify(output), assigned);
     else this.emitPayload(run, EXITED_EVENT[state.type], state.name, output, outputText);
     run.waiting = undefined;
+    // A Parallel or Map state that failed and was caught leaves its children behind.
+    run.group = undefined;
+    run.redriveGroup = undefined;
     const next = options?.next ?? state.next;
     if (next !== undefined) {
       run.next = { state: next, input: output, inputText: outputText };

@@ -20,7 +20,12 @@ export type EngineEvent =
   | { type: 'TaskHeartbeat'; key: string }
   | { type: 'TimerFired'; key: string }
   | { type: 'MapRunEnded'; key: string; output?: Json[]; error?: string; cause?: string }
-  | { type: 'Stop'; error?: string; cause?: string };
+  | { type: 'Stop'; error?: string; cause?: string }
+  /**
+   * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the states that did not succeed
+   * (ignored by a running execution).
+   */
+  | { type: 'Redrive' };
 
 /** A Task the runtime must perform; its outcome comes back as `TaskSucceeded`/`TaskFailed` with the same key. */
 export interface TaskRequest {

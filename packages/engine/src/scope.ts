@@ -76,7 +76,8 @@ export function buildContextObject(execution: ExecutionRecord, run: BlockRun, ex
     Name: execution.name,
     RoleArn: execution.roleArn,
   };
-  if (execution.type === 'STANDARD' || execution.startedAsync) executionPart.RedriveCount = 0;
+  if (execution.type === 'STANDARD' || execution.startedAsync) executionPart.RedriveCount = execution.redriveCount ?? 0;
+  if (execution.redriveTime !== undefined) executionPart.RedriveTime = isoTime(execution.redriveTime);
   const state: Record<string, Json> = { Name: run.state, EnteredTime: isoTime(run.enteredTime) };
   if (extras.withRetryCount) state.RetryCount = run.retryCount;
   const context: Record<string, Json> = {

@@ -37,21 +37,26 @@ export interface DriverOptions {
   runMap(request: MapRunRequest, key: string): Promise<EngineEvent>;
 }
 
-/** Runs `execution` (freshly created, not yet started) to completion and returns its history. */
+/**
+ * Delivers `first` to `execution` (`Start` to a fresh one, `Redrive` to a closed one), runs it until it closes and
+ * returns the log its events were recorded into (`history`, when given).
+ */
 export async function driveExecution(
   machine: CompiledMachine,
   execution: ExecutionRecord,
   options: DriverOptions,
+  first: EngineEvent = { type: 'Start' },
+  history = new HistoryLog(execution.nextEventId),
 ): Promise<HistoryLog> {
-  const history = new HistoryLog(execution.nextEventId);
-  const queue: EngineEvent[] = [{ type: 'Start' }];
+  const queue: EngineEvent[] = [];
   const timers = new TimerQueue();
   const realTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Keys of the tasks and map runs in flight; a cancelled one's late outcome is dropped. */
   const inflight = new Set<string>();
   /** How to cancel the tasks being performed. */
   const cancels = new Map<string, () => void>();
-  let virtualNow = execution.startTime;
+  // A redrive follows the execution's close in simulated time.
+  let virtualNow = execution.stopTime ?? execution.startTime;
   let wake: (() => void) | undefined;
   const now = () => (options.clock === 'virtual' ? virtualNow : Date.now());
   const post = (event: EngineEvent) => {
@@ -131,6 +136,8 @@ export async function driveExecution(
     }
   };
 
+  const begunAt = now();
+  for (const c of step(machine, execution, first, begunAt, options.random, history).commands) perform(c, begunAt);
   while (execution.status === 'RUNNING') {
     const event = queue.shift();
     if (event) {

@@ -5,6 +5,7 @@
 import type { Json } from '@lockstep/asl';
 import { createExecutionRecord, type ExecutionRecord } from '../execution.js';
 import type { HistoryEvent } from '../history.js';
+import type { HistoryLog } from '../history-log.js';
 import { uuid } from '../ids.js';
 import type { Integration } from '../integration.js';
 import { type DriverOptions, driveExecution } from './driver.js';
@@ -89,6 +90,18 @@ export interface ExecutionResult {
   stopDate: Date;
   /** The execution history in AWS's shape (built on first read). */
   readonly history: HistoryEvent[];
+  /**
+   * RedriveExecution: runs a FAILED, TIMED_OUT or ABORTED execution again from the states that did not succeed (only
+   * the failed branches and iterations of a Parallel or Map), optionally with other task handlers or integrations.
+   * Resolves with the same execution's outcome; its history goes on after `ExecutionRedriven`.
+   */
+  redrive(options?: RedriveOptions): Promise<ExecutionResult>;
+}
+
+/** What a redrive may change: how tasks are performed (the definition and inputs stay). */
+export interface RedriveOptions {
+  taskHandlers?: Record<string, TaskHandler>;
+  integrations?: readonly Integration[];
 }
 
 /**
@@ -107,19 +120,29 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
     integrations: options.integrations,
   };
   const invokeTask: DriverOptions['invokeTask'] = (request, report) => performTask(request, performers, report);
-  const history = await driveExecution(machine, record, {
+  const driver: DriverOptions = {
     clock: options.clock ?? 'virtual',
     random,
     waitTimeScale: readWaitTimeScale(options.waitTimeScale),
     invokeTask,
     runMap: (request, key) =>
-      runMapRun(machine, request, key, {
-        parent: record,
-        clock: options.clock ?? 'virtual',
-        random,
-        invokeTask,
-      }),
-  });
+      runMapRun(machine, request, key, { parent: record, clock: options.clock ?? 'virtual', random, invokeTask }),
+  };
+  const history = await driveExecution(machine, record, driver);
+  const redrive = async (changes: RedriveOptions = {}): Promise<ExecutionResult> => {
+    if (record.status === 'SUCCEEDED' || record.status === 'RUNNING') {
+      throw new TypeError(`redrive: the execution is ${record.status} and cannot be redriven.`);
+    }
+    if (changes.taskHandlers) performers.taskHandlers = changes.taskHandlers;
+    if (changes.integrations) performers.integrations = changes.integrations;
+    await driveExecution(machine, record, driver, { type: 'Redrive' }, history);
+    return resultOf(record, history, redrive);
+  };
+  return resultOf(record, history, redrive);
+}
+
+/** What the execution's record and history say now. */
+function resultOf(record: ExecutionRecord, history: HistoryLog, redrive: ExecutionResult['redrive']): ExecutionResult {
   let events: HistoryEvent[] | undefined;
   return {
     status: record.status as ExecutionResult['status'],
@@ -134,6 +157,7 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
       events ??= history.toArray();
       return events;
     },
+    redrive,
   };
 }
 

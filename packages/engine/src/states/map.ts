@@ -148,8 +148,9 @@ export function compileMapState(
     let result: Json;
     if (signal.type === 'ChildrenDone') {
       const group = run.group!;
-      run.group = undefined;
       failure = group.failure;
+      // A failed state keeps its children (as they ended) for a redrive.
+      if (!failure) run.group = undefined;
       result = group.results;
       // A successful Map's closing events follow its last MapIterationSucceeded.
       if (!failure && group.lastSucceededEventId) run.lastEventId = group.lastSucceededEventId;

@@ -35,12 +35,13 @@ export function compileParallelState(
     resume(it: Interpreter, run: BlockRun, signal: StateSignal) {
       if (signal.type !== 'ChildrenDone') return;
       const group = run.group!;
-      run.group = undefined;
       run.waiting = undefined;
+      // A failed state keeps its children (as they ended) for a redrive.
       if (group.failure) {
         const { error, cause } = group.failure;
         return it.stateFailed(run, this, error, cause, { beforeGivingUp: () => this.beforeGivingUp!(it, run) });
       }
+      run.group = undefined;
       it.emit(run, 'ParallelStateSucceeded', undefined, { advance: false });
       const { output, assigned } = flow.finish(it.scope(run, withRetry, { result: group.results as Json }));
       it.exit(run, this, output, { assigned });

@@ -1,0 +1,50 @@
+/**
+ * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution continues from the states that did not succeed, with
+ * the inputs they had. AWS records `ExecutionRedriven` after the closing event and enters each such state again;
+ * inside a Parallel or Map state only the branches and iterations that failed or were aborted run again (the
+ * others keep their results), each from the state where it stopped.
+ */
+import type { BlockRun } from './execution.js';
+import type { Interpreter } from './interpreter.js';
+import { EXECUTION_TIMEOUT_KEY } from './messages.js';
+
+/** Reopens the closed execution of `it` and drives it from where it stopped. */
+export function redriveExecution(it: Interpreter): void {
+  const ex = it.execution;
+  const root = ex.root;
+  if (ex.status === 'RUNNING' || ex.status === 'SUCCEEDED' || !root) return;
+  const redriveCount = (ex.redriveCount ?? 0) + 1;
+  const closedEventId = ex.nextEventId - 1;
+  ex.status = 'RUNNING';
+  ex.redriveCount = redriveCount;
+  ex.redriveTime = it.now;
+  ex.stopTime = undefined;
+  ex.error = undefined;
+  ex.cause = undefined;
+  const redrivenEventId = it.emit(undefined, 'ExecutionRedriven', { redriveCount }, { previous: closedEventId });
+  // The execution's TimeoutSeconds counts again from the redrive.
+  if (it.machine.timeoutSeconds !== undefined) {
+    it.commands.push({
+      type: 'StartTimer',
+      key: EXECUTION_TIMEOUT_KEY,
+      dueTime: it.now + it.machine.timeoutSeconds * 1000,
+    });
+  }
+  root.lastEventId = redrivenEventId;
+  reopenRun(it, root);
+}
+
+/**
+ * Runs `run` again from the state where it stopped, on that state's input. A Parallel or Map state hands its
+ * children, as they ended, to its next group, which runs only those that did not succeed.
+ */
+export function reopenRun(it: Interpreter, run: BlockRun): void {
+  run.status = 'running';
+  run.error = undefined;
+  run.cause = undefined;
+  run.waiting = undefined;
+  if (run.group) run.redriveGroup = run.group;
+  run.group = undefined;
+  run.next = { state: run.state, input: run.input, inputText: run.inputText };
+  it.drive(run);
+}
