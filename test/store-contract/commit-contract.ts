@@ -45,6 +45,37 @@ export function describeCommit(store: () => Store): void {
       expect(await store().commit([])).toEqual([]);
     });
 
+    it('reopens a closed execution for a redrive and keeps its redrive count, date and client token', async () => {
+      await executions();
+      const failed = { executionArn: x, record: '{}', status: 'FAILED' as const, stopDate: 5, error: 'E', cause: 'C' };
+      expect(await store().commit([{ execution: { ...failed, expectedVersion: 0 } }])).toEqual([true]);
+      const redrive = { count: 1, date: 9, clientToken: 'token-1' };
+      const reopened: Change = {
+        execution: { executionArn: x, expectedVersion: 1, record: '{}', status: 'RUNNING', redrive },
+      };
+      expect(await store().commit([reopened])).toEqual([true]);
+      const row = await store().getExecution(x);
+      expect(row).toMatchObject({ status: 'RUNNING', redriveCount: 1, redriveDate: 9, redriveClientToken: 'token-1' });
+      expect([row?.stopDate, row?.error, row?.cause]).toEqual([undefined, undefined, undefined]);
+      const listed = await store().listExecutions(executionRow('orders', 'x').stateMachineArn, { limit: 10 });
+      expect(listed.items.find((e) => e.executionArn === x)).toMatchObject({ redriveCount: 1, redriveDate: 9 });
+      expect(listed.items.find((e) => e.executionArn === y)?.redriveCount).toBeUndefined();
+      // The second redrive, without a token, replaces the first's.
+      const again: Change = {
+        execution: {
+          executionArn: x,
+          expectedVersion: 2,
+          record: '{}',
+          status: 'RUNNING',
+          redrive: { count: 2, date: 11 },
+        },
+      };
+      expect(await store().commit([again])).toEqual([true]);
+      const second = await store().getExecution(x);
+      expect(second).toMatchObject({ redriveCount: 2, redriveDate: 11 });
+      expect(second?.redriveClientToken).toBeUndefined();
+    });
+
     it('records the error and cause of a failed execution', async () => {
       await executions();
       const failure: Change = {

@@ -148,7 +148,10 @@ describe('redrive (RedriveExecution)', () => {
   it('runs only the failed iterations of a Map state again, in a nested Parallel too', async () => {
     const task = flaky();
     const failOn = new Set([1, 3]);
-    const handler = async (input: { v: number }) => (failOn.has(input.v) ? task.handler(input) : input.v * 10);
+    const handler = async (input: unknown) => {
+      const { v } = input as { v: number };
+      return failOn.has(v) ? task.handler(input) : v * 10;
+    };
     const r = await run(
       machineOf('Parallel', 'P', {
         Branches: [

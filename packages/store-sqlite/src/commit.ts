@@ -34,6 +34,8 @@ function applyChange(sql: Statements, change: Change): boolean {
       execution.expectedVersion,
     );
     if (executionId === undefined) return false;
+    const redrive = execution.redrive;
+    if (redrive !== undefined) sql.upsertRedrive.run(executionId, redrive.count, redrive.date, redrive.clientToken);
     if (change.events !== undefined) {
       for (const event of change.events) {
         sql.insertEvent.run(executionId, event.id, event.previousEventId, event.timestamp, event.type, event.details);

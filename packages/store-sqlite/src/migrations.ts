@@ -215,6 +215,22 @@ export const sqliteMigrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    name: '2026-11-25-redrives',
+    sql: `
+      -- How many times an execution was redriven, when last, and that request's client token (RedriveExecution is
+      -- idempotent by it), apart, as an execution's alias is (see 2026-11-23-aliases): few executions are redriven.
+      CREATE TABLE execution_redrives (
+        execution_id INTEGER PRIMARY KEY,
+        redrive_count INTEGER NOT NULL,
+        redrive_date INTEGER NOT NULL,
+        client_token TEXT
+      );
+      CREATE TRIGGER execution_redrives_of_deleted_execution AFTER DELETE ON executions BEGIN
+        DELETE FROM execution_redrives WHERE execution_id = old.id;
+      END;
+    `,
+  },
 ];
 
 /** The database holds migrations this code does not know: it was written by a newer Lockstep. */

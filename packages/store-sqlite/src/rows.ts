@@ -17,18 +17,20 @@ export const versionColumns = `state_machine_version_arn AS stateMachineVersionA
 export const executionSummaryColumns = `execution_arn AS executionArn, state_machine_arn AS stateMachineArn,
   state_machine_version_arn AS stateMachineVersionArn, state_machine_alias_arn AS stateMachineAliasArn,
   map_run_arn AS mapRunArn, item_count AS itemCount, name, status, start_date AS startDate, stop_date AS stopDate, input_text AS inputText,
-  output_text AS outputText, error, cause`;
+  output_text AS outputText, error, cause, redrive_count AS redriveCount, redrive_date AS redriveDate`;
 
 /** All `executions` and `execution_inputs` columns, as `ExecutionRow` members. */
-export const executionRowColumns = `${executionSummaryColumns}, definition, record, version`;
+export const executionRowColumns = `${executionSummaryColumns}, client_token AS redriveClientToken, definition, record,
+  version`;
 
 /**
- * An execution joined with its write-once columns, which the summary columns name too (its input; for one started
- * through an alias, the alias; for a Map Run's child, the run).
+ * An execution joined with the columns kept apart, which the summary columns name too (its input; for one started
+ * through an alias, the alias; for a Map Run's child, the run; for one redriven, its redrives).
  */
 export const executionsWithInputs = `executions JOIN execution_inputs ON execution_inputs.execution_id = executions.id
   LEFT JOIN execution_aliases ON execution_aliases.execution_id = executions.id
-  LEFT JOIN execution_map_runs ON execution_map_runs.execution_id = executions.id`;
+  LEFT JOIN execution_map_runs ON execution_map_runs.execution_id = executions.id
+  LEFT JOIN execution_redrives ON execution_redrives.execution_id = executions.id`;
 
 /** `map_runs` columns, as `MapRunRecord` members. */
 export const mapRunColumns = `map_run_arn AS mapRunArn, execution_arn AS executionArn,

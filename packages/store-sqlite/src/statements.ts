@@ -91,6 +91,8 @@ export function prepareStatements(db: Database.Database) {
     updateExecution: pluck<unknown[], number>(`UPDATE executions SET record = ?, status = ?, stop_date = ?,
       output_text = ?, error = ?, cause = ?, version = version + 1 WHERE execution_arn = ? AND version = ?
       RETURNING id`),
+    upsertRedrive: write<[number, number, number, string | undefined]>(`INSERT OR REPLACE INTO execution_redrives
+      (execution_id, redrive_count, redrive_date, client_token) VALUES (?, ?, ?, ?)`),
     listExecutions: read<[string, number]>(`SELECT ${executionSummaryColumns} FROM ${executionsWithInputs}
       WHERE state_machine_arn = ? ORDER BY start_date DESC, execution_arn DESC LIMIT ?`),
     listExecutionsAfter: read<

@@ -9,6 +9,7 @@ import {
   GetExecutionHistoryCommand,
   type HistoryEvent,
   ListExecutionsCommand,
+  RedriveExecutionCommand,
   StartExecutionCommand,
   StartSyncExecutionCommand,
   StopExecutionCommand,
@@ -203,6 +204,58 @@ export function describeExecutions(ctx: SdkSuiteContext): void {
       expect(await failureOf(ctx.sfn.send(new ListExecutionsCommand({ stateMachineArn: express })))).toMatchObject({
         name: 'StateMachineTypeNotSupported',
         message: 'This operation is not supported by this type of state machine',
+      });
+    });
+  });
+
+  describe('RedriveExecution', () => {
+    it('continues a failed execution from the failed state, and a stopped one from where it stopped', async () => {
+      // Fails on the first attempt only: the context object counts the redrives.
+      const definition = JSON.stringify({
+        QueryLanguage: 'JSONata',
+        StartAt: 'Once',
+        States: {
+          Once: { Type: 'Pass', Output: 'first', Next: 'Flaky' },
+          Flaky: {
+            Type: 'Pass',
+            Output: "{% $states.context.Execution.RedriveCount > 0 ? 'redriven' : $error('first attempt') %}",
+            End: true,
+          },
+        },
+      });
+      const stateMachineArn = await create('redrive-flaky', definition);
+      const { executionArn } = await ctx.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+      expect(await settled(executionArn!)).toMatchObject({ status: 'FAILED', redriveStatus: 'REDRIVABLE' });
+      const { redriveDate } = await ctx.sfn.send(new RedriveExecutionCommand({ executionArn }));
+      expect(redriveDate).toBeInstanceOf(Date);
+      expect(await settled(executionArn!)).toMatchObject({
+        status: 'SUCCEEDED',
+        output: '"redriven"',
+        redriveCount: 1,
+      });
+      const { events } = await ctx.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+      expect(events!.map((e) => e.type).slice(-4)).toEqual([
+        'ExecutionRedriven',
+        'PassStateEntered',
+        'PassStateExited',
+        'ExecutionSucceeded',
+      ]);
+
+      const waits = await create('redrive-stopped', WAIT_AN_HOUR);
+      const stopped = await ctx.sfn.send(new StartExecutionCommand({ stateMachineArn: waits }));
+      await ctx.sfn.send(new StopExecutionCommand({ executionArn: stopped.executionArn }));
+      await ctx.sfn.send(new RedriveExecutionCommand({ executionArn: stopped.executionArn }));
+      expect(await ctx.sfn.send(new DescribeExecutionCommand({ executionArn: stopped.executionArn }))).toMatchObject({
+        status: 'RUNNING',
+        redriveCount: 1,
+        redriveStatus: 'NOT_REDRIVABLE',
+        redriveStatusReason: 'Execution is RUNNING and cannot be redriven',
+      });
+      expect(
+        await failureOf(ctx.sfn.send(new RedriveExecutionCommand({ executionArn: stopped.executionArn }))),
+      ).toMatchObject({
+        name: 'ExecutionNotRedrivable',
+        message: 'Execution is RUNNING and cannot be redriven',
       });
     });
   });

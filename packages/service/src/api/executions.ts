@@ -1,6 +1,7 @@
 /**
  * The execution operations: StartExecution (Standard executions run durably by the runtime; Express ones in
- * memory, see `express.ts`), DescribeExecution, StopExecution and ListExecutions.
+ * memory, see `express.ts`), DescribeExecution, StopExecution, ListExecutions and RedriveExecution (see
+ * `redrive-execution.ts`).
  *
  * Recorded AWS behaviour (reference §6.4): a Standard execution name is idempotent while the execution runs
  * with the same input (the original ARN and start date come back), otherwise `ExecutionAlreadyExists`; input
@@ -21,7 +22,8 @@ import type { Json } from '@lockstep/asl';
 import { parseExecutionInput, uuid } from '@lockstep/engine';
 import { newExecution } from '../runtime/new-execution.js';
 import type { MockTestCases, TestCaseIdentity } from '../runtime/transition.js';
-import type { ExecutionFilter, ExecutionRow, ExecutionSummary, StateMachineRecord } from '../store/records.js';
+import type { ExecutionFilter, ExecutionRow, ExecutionSummary, Page, StateMachineRecord } from '../store/records.js';
+import type { ListOptions } from '../store/store.js';
 import {
   executionArn,
   resolveExecutionArn,
@@ -40,6 +42,7 @@ import {
 import { startExpressExecution } from './express.js';
 import { mapRunOf } from './map-runs.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
+import { redriveExecution, redriveStatusOf } from './redrive-execution.js';
 import { assertValidName, readRequest, Shape } from './request.js';
 import { ServiceError } from './service-error.js';
 import { routeOf } from './state-machine-aliases.js';
@@ -72,6 +75,7 @@ export function executionOperations(ctx: ServiceContext, testing: ExecutionTesti
     DescribeExecution: (request) => describeExecution(ctx, request),
     StopExecution: (request) => stopExecution(ctx, request),
     ListExecutions: (request) => listExecutions(ctx, request),
+    RedriveExecution: (request) => redriveExecution(ctx, testing, request),
   };
 }
 
@@ -233,23 +237,10 @@ async function describeExecution(ctx: ServiceContext, request: Record<string, un
     stateMachineVersionArn: row.stateMachineVersionArn,
     stateMachineAliasArn: row.stateMachineAliasArn,
     mapRunArn: row.mapRunArn,
-    redriveCount: 0,
-    ...redriveStatus(row),
+    redriveCount: row.redriveCount ?? 0,
+    redriveDate: optionalEpochSeconds(row.redriveDate),
+    ...(await redriveStatusOf(ctx, row)),
   });
-}
-
-/**
- * AWS's `redriveStatus` and its reason (recorded texts); redriving itself is not offered yet. A Map Run's child is
- * redriven through its run (`REDRIVABLE_BY_MAP_RUN`).
- */
-function redriveStatus(row: ExecutionSummary): Record<string, string> {
-  if (row.status === 'RUNNING' || row.status === 'SUCCEEDED') {
-    return {
-      redriveStatus: 'NOT_REDRIVABLE',
-      redriveStatusReason: `Execution is ${row.status} and cannot be redriven`,
-    };
-  }
-  return { redriveStatus: row.mapRunArn === undefined ? 'REDRIVABLE' : 'REDRIVABLE_BY_MAP_RUN' };
 }
 
 async function stopExecution(ctx: ServiceContext, request: Record<string, unknown>) {
@@ -272,13 +263,14 @@ async function listExecutions(ctx: ServiceContext, request: Record<string, unkno
   const arn = r.string('stateMachineArn', Shape.Arn);
   const mapRunArn = r.string('mapRunArn', Shape.LongArn);
   const status = r.enumeration('statusFilter', EXECUTION_STATUSES);
+  const redriven = r.enumeration('redriveFilter', ['REDRIVEN', 'NOT_REDRIVEN']);
   const limit = r.pageSize();
   const token = r.string('nextToken', Shape.ListExecutionsPageToken);
   r.done();
   if (mapRunArn !== undefined) {
     // AWS's wording is not recorded.
     if (arn !== undefined) throw validationError('Cannot provide both a StateMachine ARN and a MapRun ARN');
-    return listMapRunExecutions(ctx, mapRunArn, { status, limit, token });
+    return listMapRunExecutions(ctx, mapRunArn, { status, redriven, limit, token });
   }
   if (arn === undefined) {
     // AWS's wording is not recorded.
@@ -292,13 +284,12 @@ async function listExecutions(ctx: ServiceContext, request: Record<string, unkno
   // Only Map Run child executions wait for a redrive, and those are not kept.
   if (status === 'PENDING_REDRIVE') return { executions: [] };
   const now = ctx.clock();
-  const scope = `ListExecutions ${arn} ${status ?? ''}`;
-  const page = await ctx.store.listExecutions(machine.stateMachineArn, {
-    limit,
-    after: decodePageToken(token, scope, now),
-    status,
-    ...filter,
-  });
+  const scope = `ListExecutions ${arn} ${status ?? ''} ${redriven ?? ''}`;
+  const page = await listFiltered(
+    (options) => ctx.store.listExecutions(machine.stateMachineArn, { ...options, status, ...filter }),
+    { limit, after: decodePageToken(token, scope, now) },
+    redriven,
+  );
   return compact({
     executions: page.items.map(listItem),
     nextToken: encodePageToken(page.next, scope, now),
@@ -309,23 +300,49 @@ async function listExecutions(ctx: ServiceContext, request: Record<string, unkno
 async function listMapRunExecutions(
   ctx: ServiceContext,
   mapRunArn: string,
-  { status, limit, token }: { status?: ExecutionStatusFilter; limit: number; token?: string },
+  { status, redriven, limit, token }: ListFilters & { limit: number; token?: string },
 ) {
   const run = await mapRunOf(ctx, mapRunArn);
   // Children wait for a redrive of their run only, and runs are not redriven here.
   if (status === 'PENDING_REDRIVE') return { executions: [] };
   const now = ctx.clock();
-  const scope = `ListExecutions ${mapRunArn} ${status ?? ''}`;
-  const page = await ctx.store.listExecutions(run.stateMachineArn, {
-    limit,
-    after: decodePageToken(token, scope, now),
-    status,
-    mapRunArn,
-  });
+  const scope = `ListExecutions ${mapRunArn} ${status ?? ''} ${redriven ?? ''}`;
+  const page = await listFiltered(
+    (options) => ctx.store.listExecutions(run.stateMachineArn, { ...options, status, mapRunArn }),
+    { limit, after: decodePageToken(token, scope, now) },
+    redriven,
+  );
   return compact({
     executions: page.items.map((e) => ({ ...listItem(e), mapRunArn, itemCount: e.itemCount })),
     nextToken: encodePageToken(page.next, scope, now),
   });
+}
+
+/** ListExecutions' filters. */
+interface ListFilters {
+  status?: ExecutionStatusFilter;
+  redriven?: 'REDRIVEN' | 'NOT_REDRIVEN';
+}
+
+/**
+ * A page of executions with the `redriveFilter` applied: the store's pages are read until `limit` executions
+ * matched or none are left, so that the next page starts right after the last execution read.
+ */
+async function listFiltered(
+  list: (options: ListOptions) => Promise<Page<ExecutionSummary>>,
+  { limit, after }: ListOptions,
+  redriven: ListFilters['redriven'],
+): Promise<Page<ExecutionSummary>> {
+  if (redriven === undefined) return list({ limit, after });
+  const wanted = redriven === 'REDRIVEN';
+  const items: ExecutionSummary[] = [];
+  let next = after;
+  do {
+    const page = await list({ limit: limit - items.length, after: next });
+    items.push(...page.items.filter((e) => (e.redriveCount !== undefined) === wanted));
+    next = page.next;
+  } while (next !== undefined && items.length < limit);
+  return { items, next };
 }
 
 /** An execution as ListExecutions shows it. */
@@ -339,5 +356,7 @@ function listItem(e: ExecutionSummary): Record<string, unknown> {
     stopDate: optionalEpochSeconds(e.stopDate),
     stateMachineVersionArn: e.stateMachineVersionArn,
     stateMachineAliasArn: e.stateMachineAliasArn,
+    redriveCount: e.redriveCount,
+    redriveDate: optionalEpochSeconds(e.redriveDate),
   });
 }

@@ -34,6 +34,7 @@ export const Shape = {
   PageToken: { min: 1, max: 1024 },
   ListExecutionsPageToken: { min: 1, max: 3096 },
   TaskToken: { min: 1, max: 2048 },
+  ClientToken: { min: 1, max: 64 },
   SensitiveData: { max: 262_144, sensitive: true },
   SensitiveError: { min: 0, max: 256, sensitive: true },
   SensitiveCause: { min: 0, max: 32_768, sensitive: true },

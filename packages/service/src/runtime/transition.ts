@@ -93,7 +93,9 @@ export function transitionChange(
   // Timers already due (a `Wait` of 0 seconds, a retry without interval) fire within this transition: no
   // row to write and claim again, no second commit. These are the events past `stored`.
   const dueTimers = new Set<string>();
-  for (let i = 0; i < events.length && record.status === 'RUNNING'; i++) {
+  const redriveCount = record.redriveCount;
+  // A closed execution takes only a redrive (RedriveExecution applies it at once, see `redrive-execution.ts`).
+  for (let i = 0; i < events.length && (record.status === 'RUNNING' || events[i].type === 'Redrive'); i++) {
     const event = events[i];
     if (i >= stored && !dueTimers.delete((event as { key: string }).key)) continue; // cancelled before it fired
     const result = step(machine, record, event, now, random, log);
@@ -120,6 +122,9 @@ export function transitionChange(
     error: record.error,
     cause: record.cause,
   };
+  if (record.redriveCount !== redriveCount) {
+    change.execution.redrive = { count: record.redriveCount!, date: record.redriveTime! };
+  }
   change.events = log.toArray().map(toStoredEvent);
   return change;
 }

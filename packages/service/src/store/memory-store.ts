@@ -243,6 +243,11 @@ class MemoryStore implements Store {
         error: update.error,
         cause: update.cause,
       });
+      if (update.redrive) {
+        const { count, date, clientToken } = update.redrive;
+        Object.assign(row, { redriveCount: count, redriveDate: date, redriveClientToken: clientToken });
+        if (clientToken === undefined) delete row.redriveClientToken;
+      }
       if (change.events?.length) this.history.get(update.executionArn)!.push(...change.events.map((e) => ({ ...e })));
     }
     for (const id of change.deleteWork ?? []) this.work.delete(id);

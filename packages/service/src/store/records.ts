@@ -87,10 +87,15 @@ export interface ExecutionSummary {
   outputText?: string;
   error?: string;
   cause?: string;
+  /** How many times it was redriven, and when last (epoch ms); absent when never. */
+  redriveCount?: number;
+  redriveDate?: number;
 }
 
 /** An execution with what running it needs. */
 export interface ExecutionRow extends ExecutionSummary {
+  /** The `clientToken` of its last RedriveExecution, which makes a repeated request idempotent. */
+  redriveClientToken?: string;
   /** The definition the execution runs, pinned when it started. */
   definition: string;
   /** The engine's execution record, serialized (see `serializeRecord`). */
@@ -178,6 +183,8 @@ export interface Change {
     outputText?: string;
     error?: string;
     cause?: string;
+    /** Set by a redrive: the execution's redrive count and date, and the request's `clientToken`. */
+    redrive?: { count: number; date: number; clientToken?: string };
   };
   /** History events to append (requires `execution`). */
   events?: StoredHistoryEvent[];
