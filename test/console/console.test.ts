@@ -143,6 +143,16 @@ describe.skipIf(!hasChromium)('the web console (Chromium)', () => {
     expect(await error.textContent()).toContain('Card expired');
     expect(await page.getByTestId('state-input').textContent()).toContain('"amount": 12');
     await screenshot(page, 'execution-failed', 'console-execution-failed.png');
+
+    // Redrive: the card is still declined, so the execution fails again, once redriven.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Redrive' }).click();
+    await expect
+      .poll(() => page.locator('dt:text-is("Redrives") + dd').textContent().catch(() => null), { timeout: 15_000 })
+      .toBe('1');
+    await expect.poll(() => page.getByTestId('execution-status').textContent(), { timeout: 15_000 }).toBe('FAILED');
+    const described = await server.call<{ redriveCount: number }>('DescribeExecution', { executionArn });
+    expect(described.redriveCount).toBe(1);
   });
 
   it('opens a Map iteration', async () => {

@@ -116,6 +116,8 @@ export const api = {
     }),
   stopExecution: (executionArn: string, error?: string, cause?: string) =>
     call<{ stopDate: number }>('StopExecution', { executionArn, error, cause }),
+  /** Continues a failed, timed out or stopped execution from the states that did not succeed. */
+  redriveExecution: (executionArn: string) => call<{ redriveDate: number }>('RedriveExecution', { executionArn }),
   /** The whole history, in pages of 1,000 events (AWS's maximum). */
   async getExecutionHistory(executionArn: string): Promise<HistoryEvent[]> {
     const events: HistoryEvent[] = [];

@@ -60,6 +60,10 @@ export interface ExecutionDescription extends ExecutionListItem {
   error?: string;
   cause?: string;
   redriveCount?: number;
+  redriveDate?: number;
+  /** Whether RedriveExecution would take it now (`REDRIVABLE`), and if not, why. */
+  redriveStatus?: 'REDRIVABLE' | 'NOT_REDRIVABLE' | 'REDRIVABLE_BY_MAP_RUN';
+  redriveStatusReason?: string;
 }
 
 /** A Map Run's status. */

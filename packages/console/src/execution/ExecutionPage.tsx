@@ -99,15 +99,20 @@ export function ExecutionPage({ arn }: { arn: string }) {
   }, [data.value]);
 
   const e = data.value?.execution;
-  const stop = async () => {
-    if (!window.confirm('Stop this execution?')) return;
+  /** A button's action on the execution: asked for confirmation, then the page reloads (or shows the error). */
+  const act = (question: string, action: () => Promise<unknown>) => async () => {
+    if (!window.confirm(question)) return;
     try {
-      await api.stopExecution(arn);
+      await action();
       data.reload();
     } catch (error) {
       setActionError(error);
     }
   };
+  const stop = act('Stop this execution?', () => api.stopExecution(arn));
+  const redrive = act('Redrive this execution? It continues from the states that did not succeed.', () =>
+    api.redriveExecution(arn),
+  );
   const selectedRuns = selected
     ? analysis.runs.filter((r) => r.name === selected && (!iteration || inIteration(r, iteration)))
     : [];
@@ -139,6 +144,11 @@ export function ExecutionPage({ arn }: { arn: string }) {
           {e && !e.mapRunArn && (
             <button type="button" className="button" onClick={() => setRestarting(true)}>
               New execution with this input
+            </button>
+          )}
+          {e?.redriveStatus === 'REDRIVABLE' && (
+            <button type="button" className="button" onClick={redrive}>
+              Redrive
             </button>
           )}
           {e?.status === 'RUNNING' && (
