@@ -7,6 +7,7 @@
  * store can persist the record; `parent` links are rebuilt on load ({@link attachParents}).
  */
 import type { Json } from '@lockstep/asl';
+import type { ResultWriting } from './states/result-writer.js';
 
 /** Final and running statuses, as AWS names them. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -66,6 +67,8 @@ export type Waiting =
       heartbeatSeconds?: number;
       /** A Distributed Map reading its items (`ItemReader`): those read so far, and the next page's token. */
       reading?: { items: Json[]; token?: string };
+      /** A Distributed Map with a `ResultWriter`: its Map Run, then the results it exports (see `result-writer.ts`). */
+      writing?: ResultWriting;
     }
   | { kind: 'timer'; key: string; purpose: 'wait' | 'retry' }
   | { kind: 'children' };

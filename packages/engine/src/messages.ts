@@ -19,6 +19,7 @@ export type EngineEvent =
   /** The task `key` sent a heartbeat (SendTaskHeartbeat): its `HeartbeatSeconds` clock restarts. */
   | { type: 'TaskHeartbeat'; key: string }
   | { type: 'TimerFired'; key: string }
+  /** A Distributed Map's run ended: its outputs in item order (see `MapRunRequest.reportChildren`), or its error. */
   | { type: 'MapRunEnded'; key: string; output?: Json[]; error?: string; cause?: string }
   | { type: 'Stop'; error?: string; cause?: string }
   /**
@@ -68,6 +69,11 @@ export interface MapRunRequest {
   toleratedFailureCount?: number;
   toleratedFailurePercentage?: number;
   executionType: 'STANDARD' | 'EXPRESS';
+  /**
+   * The Map has a `ResultWriter`: `MapRunEnded` reports every child (`MapRunChild`, those never started `PENDING`),
+   * failed or not, in its `output` (also beside an `error`), for the Map to write their results.
+   */
+  reportChildren?: boolean;
 }
 
 /** Something the runtime must do for the core. */

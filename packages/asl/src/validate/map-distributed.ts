@@ -6,9 +6,10 @@
  */
 import type { QueryLanguage } from '../definition.js';
 import { isJsonataExpression, type ValidationContext } from './context.js';
+import { fieldLocation } from './diagnostics.js';
 import { checkReferencePath } from './paths.js';
 import { checkPayloadTemplate } from './payload-template.js';
-import { type Bounds, checkEnum, checkNumber, checkType, ifPresent } from './value-checks.js';
+import { type Bounds, checkEnum, checkNumber, checkRequired, checkType, ifPresent, isOfType } from './value-checks.js';
 
 /** AWS's largest `MaxItems`. */
 const MAX_ITEMS = 100_000_000;
@@ -51,18 +52,29 @@ export function checkItemBatcher(
   }
 }
 
-/** `ResultWriter`: `Resource`, request `Parameters`/`Arguments` and `WriterConfig`. */
+/**
+ * `ResultWriter`: `Resource`, request `Parameters`/`Arguments` and `WriterConfig`, in one of the combinations the
+ * guide allows ("ResultWriter (Map)"): `WriterConfig` alone, `Resource` with its parameters, or all three; a
+ * `WriterConfig` has an `OutputType`. AWS's messages for these are not recorded: they are reported as the schema's
+ * missing fields.
+ */
 export function checkResultWriter(
   ctx: ValidationContext,
   value: unknown,
   language: QueryLanguage,
   location: string,
 ): void {
+  const out = ctx.out;
   checkS3Resource(ctx, value, language, location, 'WriterConfig', (c, at) => {
-    const out = ctx.out;
-    ifPresent(c, 'OutputType', at, (v, l) => checkEnum(out, v, ['JSON', 'JSONL'], l));
+    if (!checkRequired(out, c, ['OutputType'], at)) return;
+    checkEnum(out, c.OutputType, ['JSON', 'JSONL'], fieldLocation(at, 'OutputType'));
     ifPresent(c, 'Transformation', at, (v, l) => checkEnum(out, v, ['NONE', 'COMPACT', 'FLATTEN'], l));
   });
+  if (!isOfType(value, 'OBJECT')) return;
+  const writer = value as Record<string, unknown>;
+  const parameters = language === 'JSONata' ? 'Arguments' : 'Parameters';
+  const exporting = writer.Resource !== undefined || writer[parameters] !== undefined;
+  if (writer.WriterConfig === undefined || exporting) checkRequired(out, writer, ['Resource', parameters], location);
 }
 
 /** The shape ItemReader and ResultWriter share: an object with `Resource`, request parameters and a config object. */

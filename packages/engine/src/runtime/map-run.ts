@@ -1,7 +1,8 @@
 /**
  * Distributed Map runs in memory: each item runs as a child execution of the item processor (its history
  * kept apart from the parent's), at most `MaxConcurrency` at a time, and the run fails when the failures
- * exceed the tolerated count or percentage.
+ * exceed the tolerated count or percentage. The run of a Map with a `ResultWriter` reports every child
+ * (`MapRunChild`, the ones never started `PENDING`), failed or not, for the Map to write their results.
  */
 import { ErrorName, type Json } from '@lockstep/asl';
 import type { CompiledMachine } from '../compiled.js';
@@ -9,6 +10,7 @@ import type { ExecutionRecord } from '../execution.js';
 import { uuid } from '../ids.js';
 import type { EngineEvent, MapRunRequest } from '../messages.js';
 import { stringify } from '../payload.js';
+import type { MapRunChild } from '../states/result-writer-files.js';
 import { exceedsTolerance, TOLERANCE_EXCEEDED_CAUSE } from '../tolerance.js';
 import { type DriverOptions, driveExecution } from './driver.js';
 
@@ -30,6 +32,7 @@ export async function runMapRun(
   const block = machine.blocks.get(request.blockId)!;
   const child: CompiledMachine = { root: block, blocks: machine.blocks, timeoutSeconds: undefined };
   const outputs: Json[] = new Array(request.items.length);
+  const children: MapRunChild[] = new Array(request.items.length);
   const n = request.items.length;
   let failed = 0;
   let nextIndex = 0;
@@ -43,6 +46,7 @@ export async function runMapRun(
       invokeTask: ctx.invokeTask,
       runMap: (inner, innerKey) => runMapRun(machine, inner, innerKey, { ...ctx, parent: record }),
     });
+    children[index] = childOf(record);
     if (record.status === 'SUCCEEDED') outputs[index] = record.output as Json;
     else failed++;
     if (exceedsTolerance(failed, n, request)) stop = true;
@@ -52,16 +56,38 @@ export async function runMapRun(
   };
   const width = request.maxConcurrency === 0 ? n : Math.min(n, request.maxConcurrency);
   await Promise.all(Array.from({ length: Math.max(width, 0) }, worker));
+  const reported = request.reportChildren
+    ? Array.from(children, (child, i) => child ?? { status: 'PENDING', inputText: stringify(request.items[i]) })
+    : undefined;
   if (exceedsTolerance(failed, n, request)) {
     return {
       type: 'MapRunEnded',
       key,
       error: ErrorName.ExceedToleratedFailureThreshold,
       cause: TOLERANCE_EXCEEDED_CAUSE,
+      ...(reported && { output: reported as unknown as Json[] }),
     };
   }
+  if (reported) return { type: 'MapRunEnded', key, output: reported as unknown as Json[] };
   // A tolerated failure leaves its place empty: null, as AWS shows it (Array.from visits the holes map skips).
   return { type: 'MapRunEnded', key, output: Array.from(outputs, (o) => o ?? null) };
+}
+
+/** A child that ran, as a Map with a ResultWriter receives it. */
+function childOf(record: ExecutionRecord): MapRunChild {
+  const child: MapRunChild = {
+    status: record.status,
+    inputText: record.inputText,
+    executionArn: record.executionArn,
+    name: record.name,
+    stateMachineArn: record.stateMachineArn,
+    startDate: record.startTime,
+  };
+  if (record.stopTime !== undefined) child.stopDate = record.stopTime;
+  if (record.outputText !== undefined) child.outputText = record.outputText;
+  if (record.error !== undefined) child.error = record.error;
+  if (record.cause !== undefined) child.cause = record.cause;
+  return child;
 }
 
 function childRecord(

@@ -162,15 +162,21 @@ describe('Distributed Map fields Lockstep does not support yet', () => {
       { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'MANIFEST' } } },
     ],
     [
-      'ResultWriter yet (arn:aws:states:::s3:putObject)',
-      { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'out' } } },
+      'ResultWriter of OutputType JSONL',
+      {
+        ResultWriter: {
+          Resource: 'arn:aws:states:::s3:putObject',
+          Parameters: { Bucket: 'b' },
+          WriterConfig: { OutputType: 'JSONL' },
+        },
+      },
     ],
   ])('fails the state with States.Runtime saying so, rather than running on other items (%s)', async (what, fields) => {
     const r = await run(distributedMap(fields), [1]);
     expect([r.status, r.error, r.cause]).toEqual([
       'FAILED',
       'States.Runtime',
-      `An error occurred while executing the state 'M' (entered at the event id #2). Lockstep does not support a Distributed Map's ${what}${what.startsWith('ItemReader') ? ' yet' : ''}.`,
+      `An error occurred while executing the state 'M' (entered at the event id #2). Lockstep does not support a Distributed Map's ${what} yet.`,
     ]);
   });
 });

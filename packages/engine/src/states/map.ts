@@ -19,6 +19,8 @@ import { type CompileContext, compileBasics } from './common.js';
 import { compileItemBatcher } from './item-batcher.js';
 import { compileItemReader, ITEM_READER_FAILED } from './item-reader.js';
 import { compileMapLimits } from './map-fields.js';
+import { compileResultWriter, putObjectCall, RESULT_WRITER_FAILED, type ResultWriting } from './result-writer.js';
+import { type MapRunChild, manifestKey, resultObjects, transformResults } from './result-writer-files.js';
 import { compileWorkFlow } from './work-flow.js';
 
 /** Compiles a Map state and its item processor. */
@@ -41,8 +43,14 @@ export function compileMapState(
   const batch = distributed ? compileItemBatcher(def.ItemBatcher, language) : undefined;
   const compiledReader = distributed ? compileItemReader(def, language) : undefined;
   const reader = typeof compiledReader === 'string' ? undefined : compiledReader;
+  const compiledWriter = distributed ? compileResultWriter(def, language) : undefined;
+  const writer = typeof compiledWriter === 'string' ? undefined : compiledWriter;
   const unsupported =
-    typeof compiledReader === 'string' ? compiledReader : distributed ? resultWriterRefusal(def) : undefined;
+    typeof compiledReader === 'string'
+      ? compiledReader
+      : typeof compiledWriter === 'string'
+        ? compiledWriter
+        : undefined;
   const flow = compileWorkFlow(def, language, false);
   const withRetry = { withRetryCount: true };
   const label = def.Label ?? name;
@@ -61,6 +69,11 @@ export function compileMapState(
     },
     resume(it: Interpreter, run: BlockRun, signal: StateSignal) {
       const waiting = run.waiting;
+      if (waiting?.kind === 'task' && waiting.writing?.export) {
+        if (signal.type !== 'TaskSucceeded' && signal.type !== 'TaskFailed') return;
+        run.waiting = undefined;
+        return wrote(it, run, this, waiting.writing, signal);
+      }
       if (waiting?.kind === 'task' && waiting.reading && reader) {
         if (signal.type !== 'TaskSucceeded' && signal.type !== 'TaskFailed') return;
         run.waiting = undefined;
@@ -124,9 +137,11 @@ export function compileMapState(
     const ex = it.execution;
     const account = ex.stateMachineArn.split(':')[4];
     const mapRunArn = `arn:aws:states:${ex.region}:${account}:mapRun:${ex.stateMachineName}/${label}:${uuid(it.random)}`;
+    // The destination is the Map Run's configuration: resolved as the run starts.
+    writer?.destination?.(input, scope, mapRunArn);
     it.emit(run, 'MapRunStarted', { mapRunArn });
     const key = it.newKey(run);
-    run.waiting = { kind: 'task', key };
+    run.waiting = writer ? { kind: 'task', key, writing: { mapRunArn } } : { kind: 'task', key };
     it.commands.push({
       type: 'StartMapRun',
       key,
@@ -138,6 +153,7 @@ export function compileMapState(
         toleratedFailureCount,
         toleratedFailurePercentage,
         executionType,
+        ...(writer && { reportChildren: true }),
       },
     });
   }
@@ -155,17 +171,33 @@ export function compileMapState(
       // A successful Map's closing events follow its last MapIterationSucceeded.
       if (!failure && group.lastSucceededEventId) run.lastEventId = group.lastSucceededEventId;
     } else if (signal.type === 'MapRunEnded') {
-      failure = signal.output ? undefined : { error: signal.error, cause: signal.cause };
+      // With a ResultWriter, the run reports its children whether it failed or not.
+      failure = signal.error === undefined && signal.output ? undefined : { error: signal.error, cause: signal.cause };
+      const children = writer && signal.output ? (signal.output as unknown as MapRunChild[]) : undefined;
+      const writing = run.waiting?.kind === 'task' ? run.waiting.writing : undefined;
+      if (children && writing && writer?.destination)
+        return exportResults(it, run, writing.mapRunArn, children, failure);
       it.emit(
         run,
         failure ? 'MapRunFailed' : 'MapRunSucceeded',
         failure ? errorDetails(failure.error, failure.cause) : undefined,
       );
-      result = (signal.output ?? []) as Json;
+      result = children ? transformResults(children, writer!.transformation) : ((signal.output ?? []) as Json);
     } else {
       return;
     }
     run.waiting = undefined;
+    end(it, run, self, failure, result);
+  }
+
+  /** The state fails with the Map Run's failure, or succeeds with `result`. */
+  function end(
+    it: Interpreter,
+    run: BlockRun,
+    self: CompiledState,
+    failure: { error?: string; cause?: string } | undefined,
+    result: Json,
+  ) {
     if (failure)
       return it.stateFailed(run, self, failure.error, failure.cause, {
         beforeGivingUp: () => self.beforeGivingUp!(it, run),
@@ -173,6 +205,54 @@ export function compileMapState(
     it.emit(run, 'MapStateSucceeded', undefined, { advance: false });
     const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }));
     it.exit(run, self, output, { assigned });
+  }
+
+  /** The Map Run ended: its children's results are exported to S3 before it is recorded as ended. */
+  function exportResults(
+    it: Interpreter,
+    run: BlockRun,
+    mapRunArn: string,
+    children: MapRunChild[],
+    failure: { error?: string; cause?: string } | undefined,
+  ) {
+    const scope = it.scope(run, withRetry);
+    const destination = writer!.destination!(flow.input(scope), scope, mapRunArn);
+    const objects = resultObjects(children, writer!.transformation, mapRunArn, destination);
+    const result = {
+      MapRunArn: mapRunArn,
+      ResultWriterDetails: { Bucket: destination.bucket, Key: manifestKey(destination) },
+    };
+    const exporting = { bucket: destination.bucket, objects, result };
+    putNext(it, run, { mapRunArn, export: failure ? { ...exporting, failure } : exporting });
+  }
+
+  /** Asks the runtime to put the next object of `writing`; the answer comes back to `resume`. */
+  function putNext(it: Interpreter, run: BlockRun, writing: ResultWriting) {
+    const { bucket, objects } = writing.export!;
+    const { resource, parameters } = putObjectCall(bucket, objects[0]);
+    const key = it.newKey(run);
+    run.waiting = { kind: 'task', key, writing };
+    const context = it.scope(run, withRetry).context;
+    it.commands.push({ type: 'InvokeTask', key, request: { stateName: name, resource, input: parameters, context } });
+  }
+
+  /** An object was put (or not): the next one, or the end of the Map Run and of the state. */
+  function wrote(it: Interpreter, run: BlockRun, self: CompiledState, writing: ResultWriting, signal: StateSignal) {
+    const exporting = writing.export!;
+    if (signal.type === 'TaskFailed') {
+      const cause = signal.cause ?? signal.error;
+      it.emit(run, 'MapRunFailed', errorDetails(RESULT_WRITER_FAILED, cause));
+      return end(it, run, self, { error: RESULT_WRITER_FAILED, cause }, null);
+    }
+    const objects = exporting.objects.slice(1);
+    if (objects.length > 0) return putNext(it, run, { ...writing, export: { ...exporting, objects } });
+    const { failure } = exporting;
+    it.emit(
+      run,
+      failure ? 'MapRunFailed' : 'MapRunSucceeded',
+      failure ? errorDetails(failure.error, failure.cause) : undefined,
+    );
+    end(it, run, self, failure, exporting.result);
   }
 }
 
@@ -216,15 +296,4 @@ export function compileItemsPath(path: string | undefined): ItemsReader {
     if (!Array.isArray(value)) throw runtimeError(notAnArray(value));
     return value;
   };
-}
-
-/**
- * Why this Distributed Map cannot run here: Lockstep does not write a `ResultWriter`'s results yet, and running the
- * Map without would give other results, silently.
- */
-function resultWriterRefusal(def: MapState): string | undefined {
-  const resource = def.ResultWriter?.Resource;
-  return resource === undefined
-    ? undefined
-    : `Lockstep does not support a Distributed Map's ResultWriter yet (${String(resource)}).`;
 }

@@ -95,6 +95,31 @@ describe('DescribeMapRun', () => {
     expect((executions as { itemCount: number }[]).map((e) => e.itemCount).sort()).toEqual([1, 2, 2]);
   });
 
+  it("counts a ResultWriter's results written: the failed children's too", async () => {
+    const written = JSON.parse(definition);
+    written.States.Fan.ToleratedFailureCount = 1;
+    written.States.Fan.ResultWriter = { WriterConfig: { OutputType: 'JSON', Transformation: 'COMPACT' } };
+    written.States.Fan.ItemProcessor.States = {
+      Check: { Type: 'Choice', Choices: [{ Variable: '$', StringEquals: 'bad', Next: 'Boom' }], Default: 'Echo' },
+      Boom: { Type: 'Fail', Error: 'Bad' },
+      Echo: { Type: 'Pass', End: true },
+    };
+    written.States.Fan.ItemProcessor.StartAt = 'Check';
+    await api.CreateStateMachine({ name: 'W', definition: JSON.stringify(written), roleArn: ROLE });
+    const started = await api.StartExecution({ stateMachineArn: `${PREFIX}:stateMachine:W`, input: '["a","bad"]' });
+    const arn = started.executionArn as string;
+    while ((await api.DescribeExecution({ executionArn: arn })).status === 'RUNNING') {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const output = JSON.parse((await api.DescribeExecution({ executionArn: arn })).output as string);
+    expect(output).toEqual(['a', expect.objectContaining({ Error: 'Bad', Input: '"bad"', Status: 'FAILED' })]);
+    const run = (await api.ListMapRuns({ executionArn: arn })).mapRuns as { mapRunArn: string }[];
+    const described = await api.DescribeMapRun({ mapRunArn: run[0].mapRunArn });
+    expect(described.executionCounts).toMatchObject({ succeeded: 1, failed: 1, resultsWritten: 2 });
+    // Without a ResultWriter (the run of beforeEach), the succeeded ones only, as AWS recorded.
+    expect((await api.DescribeMapRun({ mapRunArn })).itemCounts).toMatchObject({ resultsWritten: 2, succeeded: 2 });
+  });
+
   it("answers AWS's errors for a missing, malformed, foreign or unknown ARN", async () => {
     expect(await codeAndMessage(api.DescribeMapRun({}))).toEqual([
       'ValidationException',

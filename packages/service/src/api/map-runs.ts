@@ -6,8 +6,16 @@
  * without a declared tolerance shows `toleratedFailureCount` 0 and `toleratedFailurePercentage` 0.0; the list items
  * name the children's state machine `<machine>/<label>`. A child processes one item, or its batch's with an
  * `ItemBatcher`: the item counts add those up. Redriving is not offered: `redriveCount` is 0 and nothing waits for a redrive.
+ *
+ * `resultsWritten`: a run without a `ResultWriter` counts its succeeded children (AWS's recorded run: their outputs
+ * are the Map's result). With a `ResultWriter`, every child that closed has its result written (the failed ones
+ * too, to `FAILED_<n>.json` or as entries of the Map's result) once the run ended; while it runs, or when it was
+ * aborted, none. AWS documents
+ * neither count: these are inferred from the guide.
  */
-import type { ExecutionStatus } from '@lockstep/engine';
+import { compileStateMachine, type ExecutionStatus } from '@lockstep/engine';
+import { runWritesResults } from '../runtime/map-run-children.js';
+import { parseRecord } from '../runtime/record-codec.js';
 import type { MapRunCount, MapRunRecord } from '../store/records.js';
 import { parseArn } from './arns.js';
 import type { Operation, ServiceContext } from './context.js';
@@ -54,6 +62,7 @@ async function describeMapRun(ctx: ServiceContext, request: Record<string, unkno
   r.done();
   const run = await mapRunOf(ctx, arn);
   const counts = await ctx.store.countMapRunExecutions(arn);
+  const written = await writtenStatuses(ctx, run);
   return compact({
     mapRunArn: run.mapRunArn,
     executionArn: run.executionArn,
@@ -63,10 +72,19 @@ async function describeMapRun(ctx: ServiceContext, request: Record<string, unkno
     maxConcurrency: run.maxConcurrency,
     toleratedFailurePercentage: run.toleratedFailurePercentage ?? 0,
     toleratedFailureCount: run.toleratedFailureCount ?? 0,
-    itemCounts: countsOf(counts, 'items', run.itemCount),
-    executionCounts: countsOf(counts, 'executions', run.executionCount),
+    itemCounts: countsOf(counts, 'items', run.itemCount, written),
+    executionCounts: countsOf(counts, 'executions', run.executionCount, written),
     redriveCount: 0,
   });
+}
+
+/** The statuses of the children whose results the run has written (see above). */
+async function writtenStatuses(ctx: ServiceContext, run: MapRunRecord): Promise<readonly ExecutionStatus[]> {
+  const row = await ctx.store.getExecution(run.executionArn);
+  const machine = row && compileStateMachine(row.definition, parseRecord(row.record).type);
+  if (!machine || !runWritesResults(machine, run.mapRunArn)) return ['SUCCEEDED'];
+  // A run that was aborted (its Map state stopped) writes nothing.
+  return run.status === 'SUCCEEDED' || run.status === 'FAILED' ? ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] : [];
 }
 
 /** AWS's `MapRunItemCounts` or `MapRunExecutionCounts`: the children's (or their items') by status, of `total`. */
@@ -74,6 +92,7 @@ function countsOf(
   counts: Partial<Record<ExecutionStatus, MapRunCount>>,
   what: keyof MapRunCount,
   total: number,
+  written: readonly ExecutionStatus[],
 ): Record<string, number> {
   const of = (status: ExecutionStatus) => counts[status]?.[what] ?? 0;
   const started = Object.values(counts).reduce((sum, count) => sum + (count?.[what] ?? 0), 0);
@@ -85,8 +104,7 @@ function countsOf(
     timedOut: of('TIMED_OUT'),
     aborted: of('ABORTED'),
     total,
-    // AWS's recorded run (no ResultWriter) counts its succeeded children here.
-    resultsWritten: of('SUCCEEDED'),
+    resultsWritten: written.reduce((sum, status) => sum + of(status), 0),
     failuresNotRedrivable: 0,
     pendingRedrive: 0,
   };

@@ -15,7 +15,7 @@ import {
   HISTORY_EVENT_LIMIT,
   type MapRunRequest,
 } from '@lockstep/engine';
-import type { ExecutionRow, WorkItem } from '../store/records.js';
+import type { ExecutionRow, ExecutionSummary, WorkItem } from '../store/records.js';
 import { derivedExecutionName } from './derived-name.js';
 import { newExecution } from './new-execution.js';
 import type { TestCaseIdentity } from './transition.js';
@@ -40,16 +40,64 @@ export function childDefinition(parentDefinition: string, block: CompiledBlock):
   return JSON.stringify(QueryLanguage === undefined ? { StartAt, States } : { QueryLanguage, StartAt, States });
 }
 
+/** The fields of a Distributed Map state its run's coordination reads. */
+interface DistributedMapFields {
+  Label?: string;
+  ItemBatcher?: unknown;
+  ResultWriter?: unknown;
+}
+
+/**
+ * The Distributed Map state whose item processor is the block `processorBlockId`, found in the block holding it (the
+ * item processor's block id is `<block>/States/<map>/ItemProcessor`).
+ */
+export function mapStateOf(machine: CompiledMachine, processorBlockId: string): DistributedMapFields | undefined {
+  const [, blockId, mapName] = /^(.*)\/States\/(.+)\/ItemProcessor$/.exec(processorBlockId) ?? [];
+  return machine.blocks.get(blockId ?? '')?.definition.States[mapName ?? ''] as DistributedMapFields | undefined;
+}
+
+/**
+ * True when the Map of the run `mapRunArn` (`...:mapRun:<machine>/<label>:<id>`), in the definition `machine` of the
+ * execution that started it, has a `ResultWriter`: the Map whose `Label` (else its name) is the run's label.
+ */
+export function runWritesResults(machine: CompiledMachine, mapRunArn: string): boolean {
+  const label = mapRunArn.split(':')[6].split('/').at(-1);
+  for (const blockId of machine.blocks.keys()) {
+    if (!blockId.endsWith('/ItemProcessor')) continue;
+    const map = mapStateOf(machine, blockId);
+    const name = /\/States\/([^/]+)\/ItemProcessor$/.exec(blockId)?.[1];
+    if (map && (map.Label ?? name) === label) return map.ResultWriter !== undefined;
+  }
+  return false;
+}
+
 /**
  * How many items each child of the run processes: with an `ItemBatcher`, a child's input is a batch
- * (`{"Items": [...]}`), else one item. The Map state is found in the block holding it (the item processor's block id is
- * `<block>/States/<map>/ItemProcessor`).
+ * (`{"Items": [...]}`), else one item.
  */
 export function childItemCounts(machine: CompiledMachine, request: MapRunRequest): number[] {
-  const [, blockId, mapName] = /^(.*)\/States\/(.+)\/ItemProcessor$/.exec(request.blockId) ?? [];
-  const map = machine.blocks.get(blockId ?? '')?.definition.States[mapName ?? ''] as { ItemBatcher?: unknown };
-  const batched = map?.ItemBatcher !== undefined;
+  const batched = mapStateOf(machine, request.blockId)?.ItemBatcher !== undefined;
   return request.items.map((input) => (batched ? ((input as { Items?: Json[] }).Items?.length ?? 0) : 1));
+}
+
+/**
+ * The child for item `index` as the Map of a run with a `ResultWriter` receives it (the engine's `MapRunChild`): its
+ * stored fields, `PENDING` with its input when it never started. A child still running is one the run is stopping
+ * as it fails: it is reported `ABORTED` at `now`, as it ends.
+ */
+export function reportedChild(
+  row: ExecutionSummary | undefined,
+  request: MapRunRequest,
+  index: number,
+  now: number,
+): Json {
+  if (!row) return { status: 'PENDING', inputText: JSON.stringify(request.items[index]) };
+  const running = row.status === 'RUNNING';
+  const { executionArn, name, stateMachineArn, startDate, inputText, outputText, error, cause } = row;
+  const child = { status: running ? 'ABORTED' : row.status, inputText, executionArn, name, stateMachineArn, startDate };
+  const stopDate = running ? now : row.stopDate;
+  const fields = Object.entries({ ...child, stopDate, outputText, error, cause });
+  return Object.fromEntries(fields.filter(([, value]) => value !== undefined)) as Json;
 }
 
 /**

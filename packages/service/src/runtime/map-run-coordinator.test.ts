@@ -34,8 +34,8 @@ function mapMachine(settings: Record<string, unknown> = {}) {
   });
 }
 
-async function open(work: TaskHandler, store: Store = createMemoryStore()) {
-  service = createService({ store, taskHandlers: { Work: work }, runtime: { idleMs: 5 } });
+async function open(work: TaskHandler, store: Store = createMemoryStore(), others: Record<string, TaskHandler> = {}) {
+  service = createService({ store, taskHandlers: { Work: work, ...others }, runtime: { idleMs: 5 } });
   service.start();
   return service.operations;
 }
@@ -231,5 +231,85 @@ describe('durable Distributed Map runs', () => {
     });
     expect(run).toMatchObject({ status: 'ABORTED', itemCounts: { aborted: 2, pending: 1, total: 3 } });
     expect((await api.DescribeExecution({ executionArn })).status).toBe('ABORTED');
+  });
+});
+
+describe('durable Distributed Map runs with a ResultWriter', () => {
+  const failing: TaskHandler = (input) => {
+    if (input === 'bad') throw Object.assign(new Error('no'), { name: 'Bad' });
+    return input;
+  };
+  const writer = { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'out', Prefix: 'jobs' } };
+
+  /** The Map's puts, performed as its tasks (a local handler of its name stands for S3). */
+  function s3() {
+    const puts: { Bucket: string; Key: string; Body: unknown }[] = [];
+    const Fan: TaskHandler = (input) => {
+      puts.push(input as (typeof puts)[number]);
+      return { ETag: '"etag"' };
+    };
+    return { puts, Fan };
+  }
+
+  it("exports the stored children's results, the failed ones to FAILED_0.json, and counts them written", async () => {
+    const { puts, Fan } = s3();
+    const api = await open(failing, createMemoryStore(), { Fan });
+    const definition = mapMachine({ ResultWriter: writer, ToleratedFailureCount: 1 });
+    const executionArn = await start(api, definition, ['a', 'bad']);
+    const described = await settled(api, executionArn);
+    expect(described.status).toBe('SUCCEEDED');
+    const mapRunArn = await mapRunArnOf(api, executionArn);
+    const id = mapRunArn.split(':').at(-1);
+    expect(JSON.parse(described.output as string)).toEqual({
+      MapRunArn: mapRunArn,
+      ResultWriterDetails: { Bucket: 'out', Key: `jobs/${id}/manifest.json` },
+    });
+    expect(puts.map((p) => p.Key)).toEqual([
+      `jobs/${id}/SUCCEEDED_0.json`,
+      `jobs/${id}/FAILED_0.json`,
+      `jobs/${id}/manifest.json`,
+    ]);
+    const listed = await children(api, mapRunArn);
+    const byStatus = (status: string) => listed.find((c) => c.status === status)!;
+    const child = await api.DescribeExecution({ executionArn: byStatus('SUCCEEDED').executionArn });
+    expect(puts[0].Body).toEqual([
+      {
+        ExecutionArn: child.executionArn,
+        Input: '"a"',
+        InputDetails: { Included: true },
+        Name: child.name,
+        Output: '"a"',
+        OutputDetails: { Included: true },
+        RedriveCount: 0,
+        RedriveStatus: 'NOT_REDRIVABLE',
+        RedriveStatusReason: 'Execution is SUCCEEDED and cannot be redriven',
+        StartDate: new Date((child.startDate as number) * 1000).toISOString(),
+        StateMachineArn: `${PREFIX}:stateMachine:M/Fan`,
+        Status: 'SUCCEEDED',
+        StopDate: new Date((child.stopDate as number) * 1000).toISOString(),
+      },
+    ]);
+    expect(puts[1].Body).toEqual([
+      expect.objectContaining({ ExecutionArn: byStatus('FAILED').executionArn, Error: 'Bad', Cause: 'no' }),
+    ]);
+    // The same history as in memory: the puts record no events.
+    const inMemory = await runExecution({
+      definition,
+      input: { items: ['a', 'bad'] },
+      taskHandlers: { Work: failing, Fan },
+    });
+    expect(await history(api, executionArn)).toEqual(inMemory.history.map((e) => e.type));
+    const counts = (await api.DescribeMapRun({ mapRunArn })).executionCounts;
+    expect(counts).toMatchObject({ succeeded: 1, failed: 1, resultsWritten: 2 });
+  });
+
+  it('exports the children never started as PENDING when the run fails, then fails', async () => {
+    const { puts, Fan } = s3();
+    const api = await open(failing, createMemoryStore(), { Fan });
+    const executionArn = await start(api, mapMachine({ ResultWriter: writer, MaxConcurrency: 1 }), ['bad', 'b']);
+    const described = await settled(api, executionArn);
+    expect([described.status, described.error]).toEqual(['FAILED', 'States.ExceedToleratedFailureThreshold']);
+    expect(puts.map((p) => p.Key.split('/').at(-1))).toEqual(['FAILED_0.json', 'PENDING_0.json', 'manifest.json']);
+    expect(puts[1].Body).toEqual([{ Input: '"b"', InputDetails: { Included: true }, Status: 'PENDING' }]);
   });
 });

@@ -5,7 +5,8 @@
  * `maxConcurrency` at a time (0: all), counts their successes and failures, stops the children still running when
  * the failures exceed the tolerance or when the run is cancelled (its parent stopped or timed out, or its Map state
  * was aborted), and ends with the `MapRunEnded` event the in-memory `runMapRun` gives: the outputs in item order, or
- * `States.ExceedToleratedFailureThreshold`.
+ * `States.ExceedToleratedFailureThreshold`. The run of a Map with a `ResultWriter` reports every child instead of the
+ * outputs (see {@link reportedChild}), whether it failed or not: the Map writes their results.
  *
  * A coordinator that runs again after a crash (its work item is claimed again) starts no child twice: the children
  * are named from (run, index), so it first finds those already started, and starting one again finds it. The run's
@@ -32,6 +33,7 @@ import {
   childItemCounts,
   childStateMachineArn,
   type MapRunChildTemplate,
+  reportedChild,
 } from './map-run-children.js';
 import { parseRecord } from './record-codec.js';
 
@@ -109,9 +111,10 @@ class Coordinator {
       definition: childDefinition(parentRow.definition, machine.blocks.get(this.request.blockId)!),
       itemCounts: childItemCounts(machine, this.request),
     };
+    const reporting = this.request.reportChildren === true;
     let run = await this.record(parent, template.itemCounts);
     // Failed before a crash: its outcome was not recorded yet, and the children past the failures never start.
-    if (run.status === 'FAILED') return this.failure();
+    if (run.status === 'FAILED') return this.failure(reporting);
     await this.findStarted();
     for (;;) {
       if (this.cancelled) return this.end(run, 'ABORTED');
@@ -119,11 +122,13 @@ class Coordinator {
       await this.readClosed();
       if (exceedsTolerance(this.failed, this.total, run)) {
         await this.end(run, 'FAILED');
-        return this.failure();
+        return this.failure(reporting);
       }
       if (this.next >= this.total && this.running.size === 0) {
         await this.end(run, 'SUCCEEDED');
-        const output = Array.from({ length: this.total }, (_, i) => this.outputs[i] ?? null);
+        const output = reporting
+          ? await this.children()
+          : Array.from({ length: this.total }, (_, i) => this.outputs[i] ?? null);
         return { type: 'MapRunEnded', key: this.key, output };
       }
       await this.startChildren(template, run.maxConcurrency);
@@ -228,9 +233,26 @@ class Coordinator {
     return undefined;
   }
 
-  private failure(): EngineEvent {
+  private async failure(reporting: boolean): Promise<EngineEvent> {
     const cause = TOLERANCE_EXCEEDED_CAUSE;
-    return { type: 'MapRunEnded', key: this.key, error: ErrorName.ExceedToleratedFailureThreshold, cause };
+    const event: EngineEvent = {
+      type: 'MapRunEnded',
+      key: this.key,
+      error: ErrorName.ExceedToleratedFailureThreshold,
+      cause,
+    };
+    return reporting ? { ...event, output: await this.children() } : event;
+  }
+
+  /** Every child as stored, in item order (read again: a coordination after a crash has not seen them all). */
+  private async children(): Promise<Json[]> {
+    const now = this.host.clock();
+    return Promise.all(
+      this.request.items.map(async (_, index) => {
+        const row = await this.host.store.getExecution(childArn(this.request.mapRunArn, index));
+        return reportedChild(row, this.request, index, now);
+      }),
+    );
   }
 
   /** Waits for a child to close, a cancel, or the next reading of the settings. */
