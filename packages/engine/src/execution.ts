@@ -109,6 +109,10 @@ export interface BlockRun {
   group?: GroupRun;
   /** A redriven Parallel or Map state's children as they ended: its group carries their successes over. */
   redriveGroup?: GroupRun;
+  /** The Map Run the current (Distributed Map) state started; a state that failed keeps it, as it keeps its group. */
+  mapRunArn?: string;
+  /** A redriven Distributed Map state's Map Run, which it redrives rather than starting another. */
+  redriveMapRunArn?: string;
   /** Result when the run succeeded. */
   output?: Json;
   /** Error when the run failed. */

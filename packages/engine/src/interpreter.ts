@@ -243,9 +243,11 @@ export class Interpreter {
     if (assigned) this.exitAssigning(run, state, outputText ?? stringify(output), assigned);
     else this.emitPayload(run, EXITED_EVENT[state.type], state.name, output, outputText);
     run.waiting = undefined;
-    // A Parallel or Map state that failed and was caught leaves its children behind.
+    // A Parallel or Map state that failed and was caught leaves its children (or Map Run) behind.
     run.group = undefined;
     run.redriveGroup = undefined;
+    run.mapRunArn = undefined;
+    run.redriveMapRunArn = undefined;
     const next = options?.next ?? state.next;
     if (next !== undefined) {
       run.next = { state: next, input: output, inputText: outputText };

@@ -74,6 +74,11 @@ export interface MapRunRequest {
    * failed or not, in its `output` (also beside an `error`), for the Map to write their results.
    */
   reportChildren?: boolean;
+  /**
+   * Set when the run is redriven (its parent execution was, for the `redriveCount`-th time): the children that
+   * succeeded keep their outputs, those that did not are redriven, and those never started start.
+   */
+  redriveCount?: number;
 }
 
 /** Something the runtime must do for the core. */

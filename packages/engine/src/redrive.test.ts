@@ -185,6 +185,40 @@ describe('redrive (RedriveExecution)', () => {
     expect(details(redriven.find((e) => e.type === 'MapStateStarted')!)).toEqual({ length: 4 });
   });
 
+  it("redrives a Distributed Map state's Map Run: only its children that did not succeed run again", async () => {
+    const task = flaky();
+    const handler = async (input: unknown) => ((input as number) === 2 ? task.handler(input) : (input as number) * 10);
+    const r = await run(
+      machineOf('Map', 'M', {
+        ItemProcessor: processor(
+          { Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } },
+          { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        ),
+      }),
+      [1, 2, 3],
+      { taskHandlers: { Work: handler } },
+    );
+    expect(r.status).toBe('FAILED');
+    const started = details(r.history.find((e) => e.type === 'MapRunStarted')!);
+    task.state.fixed = true;
+    const again = await r.redrive();
+    expect(again.status).toBe('SUCCEEDED');
+    expect(again.output).toEqual([10, { done: 2 }, 30]);
+    expect(task.calls).toEqual([2, 2]);
+    const redriven = again.history.slice(again.history.findIndex((e) => e.type === 'ExecutionRedriven'));
+    expect(redriven.map((e) => e.type)).toEqual([
+      'ExecutionRedriven',
+      'MapStateEntered',
+      'MapStateStarted',
+      'MapRunRedriven',
+      'MapRunSucceeded',
+      'MapStateSucceeded',
+      'MapStateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect(details(redriven[3])).toEqual({ mapRunArn: started.mapRunArn, redriveCount: 1 });
+  });
+
   it('starts the execution timeout again: TimeoutSeconds counts from the redrive', async () => {
     const r = await run({
       TimeoutSeconds: 15,

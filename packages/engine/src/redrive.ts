@@ -2,7 +2,8 @@
  * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution continues from the states that did not succeed, with
  * the inputs they had. AWS records `ExecutionRedriven` after the closing event and enters each such state again;
  * inside a Parallel or Map state only the branches and iterations that failed or were aborted run again (the
- * others keep their results), each from the state where it stopped.
+ * others keep their results), each from the state where it stopped; a Distributed Map state redrives its Map Run
+ * (`MapRunRedriven`), whose runtime does the same with the run's child executions.
  */
 import type { BlockRun } from './execution.js';
 import type { Interpreter } from './interpreter.js';
@@ -45,6 +46,7 @@ export function reopenRun(it: Interpreter, run: BlockRun): void {
   run.waiting = undefined;
   if (run.group) run.redriveGroup = run.group;
   run.group = undefined;
+  if (run.mapRunArn) run.redriveMapRunArn = run.mapRunArn;
   run.next = { state: run.state, input: run.input, inputText: run.inputText };
   it.drive(run);
 }

@@ -36,10 +36,11 @@ export class MapRunTable {
   constructor(db: Database.Database) {
     this.#insert = db.prepare(`INSERT INTO map_runs (execution_arn, state_machine_arn, status, start_date, stop_date,
       max_concurrency, tolerated_failure_count, tolerated_failure_percentage, item_count, execution_count,
-      map_run_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+      redrive_count, redrive_date, map_run_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
     this.#update = db.prepare(`UPDATE map_runs SET execution_arn = ?, state_machine_arn = ?, status = ?,
       start_date = ?, stop_date = ?, max_concurrency = ?, tolerated_failure_count = ?,
-      tolerated_failure_percentage = ?, item_count = ?, execution_count = ? WHERE map_run_arn = ?`);
+      tolerated_failure_percentage = ?, item_count = ?, execution_count = ?, redrive_count = ?, redrive_date = ?
+      WHERE map_run_arn = ?`);
     this.#get = db.prepare(`SELECT ${mapRunColumns} FROM map_runs WHERE map_run_arn = ?`);
     this.#list = db.prepare(`SELECT ${mapRunColumns} FROM map_runs WHERE execution_arn = @execution
       AND (start_date, map_run_arn) > (@startDate, @arn) ORDER BY start_date, map_run_arn LIMIT @limit`);
@@ -119,6 +120,8 @@ function values(run: MapRunRecord): unknown[] {
     run.toleratedFailurePercentage,
     run.itemCount,
     run.executionCount,
+    run.redriveCount,
+    run.redriveDate,
     run.mapRunArn,
   ];
 }

@@ -231,6 +231,14 @@ export const sqliteMigrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    name: '2026-11-26-map-run-redrives',
+    sql: `
+      -- How many times a Map Run was redriven (with its parent execution), and when last; NULL when never.
+      ALTER TABLE map_runs ADD COLUMN redrive_count INTEGER;
+      ALTER TABLE map_runs ADD COLUMN redrive_date INTEGER;
+    `,
+  },
 ];
 
 /** The database holds migrations this code does not know: it was written by a newer Lockstep. */

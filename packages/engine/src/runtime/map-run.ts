@@ -2,7 +2,8 @@
  * Distributed Map runs in memory: each item runs as a child execution of the item processor (its history
  * kept apart from the parent's), at most `MaxConcurrency` at a time, and the run fails when the failures
  * exceed the tolerated count or percentage. The run of a Map with a `ResultWriter` reports every child
- * (`MapRunChild`, the ones never started `PENDING`), failed or not, for the Map to write their results.
+ * (`MapRunChild`, the ones never started `PENDING`), failed or not, for the Map to write their results. A
+ * redriven run redrives the children that did not succeed and starts those never started.
  */
 import { ErrorName, type Json } from '@lockstep/asl';
 import type { CompiledMachine } from '../compiled.js';
@@ -20,6 +21,8 @@ export interface MapRunContext {
   clock: 'virtual' | 'real';
   random: () => number;
   invokeTask: DriverOptions['invokeTask'];
+  /** The child executions of the runs so far, by Map Run ARN: a redrive of a run continues them. */
+  runs?: Map<string, ExecutionRecord[]>;
 }
 
 /** Runs every item and resolves with the `MapRunEnded` event for the parent. */
@@ -38,14 +41,24 @@ export async function runMapRun(
   let nextIndex = 0;
   let stop = false;
 
+  // A redrive continues the children of the run's last attempt: those that succeeded keep their outputs.
+  const before = request.redriveCount === undefined ? undefined : ctx.runs?.get(request.mapRunArn);
+  const records: ExecutionRecord[] = new Array(n);
+  ctx.runs?.set(request.mapRunArn, records);
+
   const runOne = async (index: number): Promise<void> => {
-    const record = childRecord(ctx.parent, request, index, ctx.random);
-    await driveExecution(child, record, {
-      clock: ctx.clock,
-      random: ctx.random,
-      invokeTask: ctx.invokeTask,
-      runMap: (inner, innerKey) => runMapRun(machine, inner, innerKey, { ...ctx, parent: record }),
-    });
+    const previous = before?.[index];
+    const record = previous ?? childRecord(ctx.parent, request, index, ctx.random);
+    records[index] = record;
+    if (record.status !== 'SUCCEEDED') {
+      const options: DriverOptions = {
+        clock: ctx.clock,
+        random: ctx.random,
+        invokeTask: ctx.invokeTask,
+        runMap: (inner, innerKey) => runMapRun(machine, inner, innerKey, { ...ctx, parent: record }),
+      };
+      await driveExecution(child, record, options, previous ? { type: 'Redrive' } : undefined);
+    }
     children[index] = childOf(record);
     if (record.status === 'SUCCEEDED') outputs[index] = record.output as Json;
     else failed++;

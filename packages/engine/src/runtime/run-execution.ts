@@ -120,13 +120,15 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
     integrations: options.integrations,
   };
   const invokeTask: DriverOptions['invokeTask'] = (request, report) => performTask(request, performers, report);
+  // Distributed Map runs' children, kept for a redrive.
+  const runs = new Map<string, ExecutionRecord[]>();
   const driver: DriverOptions = {
     clock: options.clock ?? 'virtual',
     random,
     waitTimeScale: readWaitTimeScale(options.waitTimeScale),
     invokeTask,
     runMap: (request, key) =>
-      runMapRun(machine, request, key, { parent: record, clock: options.clock ?? 'virtual', random, invokeTask }),
+      runMapRun(machine, request, key, { parent: record, clock: options.clock ?? 'virtual', random, invokeTask, runs }),
   };
   const history = await driveExecution(machine, record, driver);
   const redrive = async (changes: RedriveOptions = {}): Promise<ExecutionResult> => {

@@ -61,6 +61,8 @@ export function compileMapState(
     retriers: compileRetriers(def.Retry),
     catchers: compileCatchers(def.Catch, language),
     start(it: Interpreter, run: BlockRun) {
+      // Each attempt starts its own Map Run (a redrive, the failed one's again: `redriveMapRunArn`).
+      run.mapRunArn = undefined;
       if (unsupported) throw runtimeError(unsupported);
       const scope = it.scope(run, withRetry);
       const input = flow.input(scope);
@@ -136,10 +138,16 @@ export function compileMapState(
     }
     const ex = it.execution;
     const account = ex.stateMachineArn.split(':')[4];
-    const mapRunArn = `arn:aws:states:${ex.region}:${account}:mapRun:${ex.stateMachineName}/${label}:${uuid(it.random)}`;
+    // A redrive redrives the run this state started (AWS: "the parent workflow redrives ... a failed Map Run").
+    const redriven = run.redriveMapRunArn;
+    run.redriveMapRunArn = undefined;
+    const mapRunArn =
+      redriven ?? `arn:aws:states:${ex.region}:${account}:mapRun:${ex.stateMachineName}/${label}:${uuid(it.random)}`;
+    run.mapRunArn = mapRunArn;
     // The destination is the Map Run's configuration: resolved as the run starts.
     writer?.destination?.(input, scope, mapRunArn);
-    it.emit(run, 'MapRunStarted', { mapRunArn });
+    if (redriven) it.emit(run, 'MapRunRedriven', { mapRunArn, redriveCount: ex.redriveCount });
+    else it.emit(run, 'MapRunStarted', { mapRunArn });
     const key = it.newKey(run);
     run.waiting = writer ? { kind: 'task', key, writing: { mapRunArn } } : { kind: 'task', key };
     it.commands.push({
@@ -154,6 +162,7 @@ export function compileMapState(
         toleratedFailurePercentage,
         executionType,
         ...(writer && { reportChildren: true }),
+        ...(redriven && { redriveCount: ex.redriveCount }),
       },
     });
   }

@@ -5,7 +5,8 @@
  * AWS's shapes (API reference; a DescribeMapRun and a ListMapRuns recorded by LocalStack against AWS): a run
  * without a declared tolerance shows `toleratedFailureCount` 0 and `toleratedFailurePercentage` 0.0; the list items
  * name the children's state machine `<machine>/<label>`. A child processes one item, or its batch's with an
- * `ItemBatcher`: the item counts add those up. Redriving is not offered: `redriveCount` is 0 and nothing waits for a redrive.
+ * `ItemBatcher`: the item counts add those up. A run is redriven with its parent execution (RedriveExecution); no child
+ * waits for a redrive of its own (`pendingRedrive` 0), as Map Runs are not redriven apart from their parent here.
  *
  * `resultsWritten`: a run without a `ResultWriter` counts its succeeded children (AWS's recorded run: their outputs
  * are the Map's result). With a `ResultWriter`, every child that closed has its result written (the failed ones
@@ -74,7 +75,8 @@ async function describeMapRun(ctx: ServiceContext, request: Record<string, unkno
     toleratedFailureCount: run.toleratedFailureCount ?? 0,
     itemCounts: countsOf(counts, 'items', run.itemCount, written),
     executionCounts: countsOf(counts, 'executions', run.executionCount, written),
-    redriveCount: 0,
+    redriveCount: run.redriveCount ?? 0,
+    redriveDate: optionalEpochSeconds(run.redriveDate),
   });
 }
 

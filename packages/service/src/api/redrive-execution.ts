@@ -9,8 +9,7 @@
  * The reasons are AWS's `redriveStatusReason` texts, which ExecutionNotRedrivable carries too.
  */
 
-import { parseRecord } from '../runtime/record-codec.js';
-import { type LoadedExecution, type TransitionOptions, transitionChange } from '../runtime/transition.js';
+import { loadExecution, type TransitionOptions, transitionChange } from '../runtime/transition.js';
 import type { ExecutionRow } from '../store/records.js';
 import type { ServiceContext } from './context.js';
 import { standardExecution } from './executions.js';
@@ -67,7 +66,7 @@ export async function redriveExecution(
   const reason = await notRedrivable(ctx, row);
   if (reason !== undefined) throw notRedrivableError(reason);
   const now = ctx.clock();
-  const loaded: LoadedExecution = { ...row, record: parseRecord(row.record) };
+  const loaded = loadExecution(row);
   const item = {
     id: `${arn}#redrive`,
     executionArn: arn,

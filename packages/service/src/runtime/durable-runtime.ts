@@ -244,7 +244,7 @@ export class DurableRuntime implements ExecutionRuntime {
         clock: this.clock,
         closings: this.closings,
         wake: () => this.wake(),
-        deliver: (arn, event) => this.deliver(arn, event),
+        deliver: (arn, event, options) => this.deliver(arn, event, options),
       },
       getExecution: (arn) => this.store.getExecution(arn),
       getHistory: (arn) => this.history(arn),

@@ -312,4 +312,49 @@ describe('durable Distributed Map runs with a ResultWriter', () => {
     expect(puts.map((p) => p.Key.split('/').at(-1))).toEqual(['FAILED_0.json', 'PENDING_0.json', 'manifest.json']);
     expect(puts[1].Body).toEqual([{ Input: '"b"', InputDetails: { Included: true }, Status: 'PENDING' }]);
   });
+
+  it('redrives a failed run with its parent: only the children that did not succeed run again', async () => {
+    let fixed = false;
+    const calls: number[] = [];
+    const api = await open((input) => {
+      calls.push(input as number);
+      if (input === 2 && !fixed) throw Object.assign(new Error('not yet'), { name: 'Broken' });
+      return (input as number) * 10;
+    });
+    const executionArn = await start(api, mapMachine(), [1, 2, 3]);
+    expect(await settled(api, executionArn)).toMatchObject({
+      status: 'FAILED',
+      error: 'States.ExceedToleratedFailureThreshold',
+    });
+    const mapRunArn = await mapRunArnOf(api, executionArn);
+    expect(await api.DescribeMapRun({ mapRunArn })).toMatchObject({ status: 'FAILED', redriveCount: 0 });
+
+    fixed = true;
+    await api.RedriveExecution({ executionArn });
+    const redriven = await settled(api, executionArn);
+    expect(redriven).toMatchObject({ status: 'SUCCEEDED', output: '[10,20,30]', redriveCount: 1 });
+    expect(calls.sort()).toEqual([1, 2, 2, 3]);
+    expect(await api.DescribeMapRun({ mapRunArn })).toMatchObject({
+      status: 'SUCCEEDED',
+      redriveCount: 1,
+      executionCounts: expect.objectContaining({ succeeded: 3, failed: 0, total: 3 }),
+    });
+    const again = (await children(api, mapRunArn)).map((c) => c as { status: string; redriveCount?: number });
+    expect(again.map((c) => `${c.status}:${c.redriveCount ?? 0}`).sort()).toEqual([
+      'SUCCEEDED:0',
+      'SUCCEEDED:0',
+      'SUCCEEDED:1',
+    ]);
+    const types = await history(api, executionArn);
+    expect(types.slice(types.indexOf('ExecutionRedriven'))).toEqual([
+      'ExecutionRedriven',
+      'MapStateEntered',
+      'MapStateStarted',
+      'MapRunRedriven',
+      'MapRunSucceeded',
+      'MapStateSucceeded',
+      'MapStateExited',
+      'ExecutionSucceeded',
+    ]);
+  });
 });

@@ -8,6 +8,9 @@
  * `States.ExceedToleratedFailureThreshold`. The run of a Map with a `ResultWriter` reports every child instead of the
  * outputs (see {@link reportedChild}), whether it failed or not: the Map writes their results.
  *
+ * A redriven run (its parent execution was redriven) redrives its children that did not succeed and starts those
+ * never started; the children that succeeded keep their outputs.
+ *
  * A coordinator that runs again after a crash (its work item is claimed again) starts no child twice: the children
  * are named from (run, index), so it first finds those already started, and starting one again finds it. The run's
  * settings live in its {@link MapRunRecord}, read again on every round, so UpdateMapRun changes the concurrency and
@@ -49,8 +52,11 @@ export interface MapRunHost {
   closings: ExecutionWatch;
   /** New executions were stored: run them soon. */
   wake(): void;
-  /** Adds an engine event as work for an execution (a child's `Stop`); resolves once that is durable. */
-  deliver(executionArn: string, event: EngineEvent): Promise<void>;
+  /**
+   * Adds an engine event as work for an execution (a child's `Stop` or `Redrive`); resolves once that is durable, or
+   * with `applied`, once its transition committed.
+   */
+  deliver(executionArn: string, event: EngineEvent, options?: { applied?: boolean }): Promise<void>;
 }
 
 /** A coordination under way. */
@@ -113,6 +119,7 @@ class Coordinator {
     };
     const reporting = this.request.reportChildren === true;
     let run = await this.record(parent, template.itemCounts);
+    if (this.request.redriveCount !== undefined) run = await this.redrive(run, this.request.redriveCount);
     // Failed before a crash: its outcome was not recorded yet, and the children past the failures never start.
     if (run.status === 'FAILED') return this.failure(reporting);
     await this.findStarted();
@@ -156,6 +163,28 @@ class Coordinator {
     if (toleratedFailurePercentage !== undefined) record.toleratedFailurePercentage = toleratedFailurePercentage;
     await store.insertMapRun(record);
     return (await store.getMapRun(mapRunArn)) ?? record;
+  }
+
+  /**
+   * The parent's `count`-th redrive: the run is running again, and its children that did not succeed are redriven
+   * (each once per redrive: a coordination again after a crash finds them redriven already), before they are found.
+   */
+  private async redrive(run: MapRunRecord, count: number): Promise<MapRunRecord> {
+    const { store, clock } = this.host;
+    let current = run;
+    if ((run.redriveCount ?? 0) < count) {
+      const { stopDate: _ended, ...open } = run;
+      current = { ...open, status: 'RUNNING', redriveCount: count, redriveDate: clock() };
+      await store.updateMapRun(current);
+    }
+    for (let index = 0; index < this.total; index++) {
+      const row = await store.getExecution(childArn(this.request.mapRunArn, index));
+      if (!row) break;
+      if (row.status !== 'RUNNING' && row.status !== 'SUCCEEDED' && (row.redriveCount ?? 0) < count) {
+        await this.host.deliver(row.executionArn, { type: 'Redrive' }, { applied: true });
+      }
+    }
+    return current;
   }
 
   /** Finds the children a previous coordination started (they were started in item order). */

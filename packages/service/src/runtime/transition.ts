@@ -49,22 +49,19 @@ const TASK_OUTCOMES: ReadonlySet<EngineEvent['type']> = new Set(['TaskSucceeded'
 
 /**
  * An execution as the runtime holds it between transitions: the stored version it was read at (or last
- * committed), and the engine's record (for a running execution).
+ * committed), and the engine's record.
  */
 export interface LoadedExecution {
   executionArn: string;
   version: number;
   definition: string;
-  /** Absent when the execution is closed. */
-  record?: ExecutionRecord;
+  record: ExecutionRecord;
 }
 
-/** An execution row as the runtime holds it. */
+/** An execution row as the runtime holds it (a closed one with its record too: a redrive reopens it). */
 export function loadExecution(row: ExecutionRow): LoadedExecution {
   const { executionArn, version, definition } = row;
-  return row.status === 'RUNNING'
-    ? { executionArn, version, definition, record: parseRecord(row.record) }
-    : { executionArn, version, definition };
+  return { executionArn, version, definition, record: parseRecord(row.record) };
 }
 
 /**
@@ -80,7 +77,9 @@ export function transitionChange(
 ): Change {
   const consumed = items.map((item) => item.id);
   const record = execution.record;
-  if (!record) return { deleteWork: consumed };
+  // A closed execution takes only a redrive (RedriveExecution, or its Map Run's): other events find it over.
+  const reopens = (item: WorkItem) => item.payload.kind === 'event' && item.payload.event.type === 'Redrive';
+  if (record.status !== 'RUNNING' && !items.some(reopens)) return { deleteWork: consumed };
   const row = execution;
   const machine = compileStateMachine(row.definition, record.type);
   const log = new HistoryLog(record.nextEventId);
@@ -94,7 +93,6 @@ export function transitionChange(
   // row to write and claim again, no second commit. These are the events past `stored`.
   const dueTimers = new Set<string>();
   const redriveCount = record.redriveCount;
-  // A closed execution takes only a redrive (RedriveExecution applies it at once, see `redrive-execution.ts`).
   for (let i = 0; i < events.length && (record.status === 'RUNNING' || events[i].type === 'Redrive'); i++) {
     const event = events[i];
     if (i >= stored && !dueTimers.delete((event as { key: string }).key)) continue; // cancelled before it fired
@@ -147,8 +145,7 @@ export function testCaseOf(
  * The test case's answers for its mocked activity states, which never reach the task runner (an activity task
  * waits for a worker): Step Functions Local fails them at once.
  */
-function activityMock(record: ExecutionRecord | undefined, mockConfig: MockTestCases | undefined) {
-  if (!record) return undefined;
+function activityMock(record: ExecutionRecord, mockConfig: MockTestCases | undefined) {
   try {
     return testCaseOf(record, mockConfig);
   } catch {

@@ -280,6 +280,9 @@ export interface MapRunRecord {
   itemCount: number;
   /** How many child executions process them (fewer than the items with an `ItemBatcher`). */
   executionCount: number;
+  /** How many times the run was redriven (with its parent execution), and when last (epoch ms); absent when never. */
+  redriveCount?: number;
+  redriveDate?: number;
 }
 
 /** What selects the connections of a listing, in name order. */
