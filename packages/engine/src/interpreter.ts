@@ -26,7 +26,7 @@ import {
 import type { HistoryLog } from './history-log.js';
 import { type Command, type EngineEvent, EXECUTION_TIMEOUT_KEY } from './messages.js';
 import { checkAssignedSize, checkOutputSize, stringify } from './payload.js';
-import { redriveExecution } from './redrive.js';
+import { leaveBehind, redriveExecution } from './redrive.js';
 import { type ContextExtras, StateScope, type StatesValues } from './scope.js';
 import { handleStateFailure } from './state-failure.js';
 import type { StateInspector } from './state-inspector.js';
@@ -244,10 +244,7 @@ export class Interpreter {
     else this.emitPayload(run, EXITED_EVENT[state.type], state.name, output, outputText);
     run.waiting = undefined;
     // A Parallel or Map state that failed and was caught leaves its children (or Map Run) behind.
-    run.group = undefined;
-    run.redriveGroup = undefined;
-    run.mapRunArn = undefined;
-    run.redriveMapRunArn = undefined;
+    leaveBehind(run);
     const next = options?.next ?? state.next;
     if (next !== undefined) {
       run.next = { state: next, input: output, inputText: outputText };

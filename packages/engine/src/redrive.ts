@@ -50,3 +50,11 @@ export function reopenRun(it: Interpreter, run: BlockRun): void {
   run.next = { state: run.state, input: run.input, inputText: run.inputText };
   it.drive(run);
 }
+
+/** `run` leaves its state: what a redrive of the state would have continued (children, Map Run) goes with it. */
+export function leaveBehind(run: BlockRun): void {
+  run.group = undefined;
+  run.redriveGroup = undefined;
+  run.mapRunArn = undefined;
+  run.redriveMapRunArn = undefined;
+}
