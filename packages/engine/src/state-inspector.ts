@@ -14,9 +14,10 @@ export type InspectionStage =
   | 'afterResultSelector'
   | 'afterResultPath'
   | 'afterArguments'
-  /** A mocked Map's items after `ItemsPath` (JSONPath), and each item after `ItemSelector`. */
+  /** A mocked Map's items after `ItemsPath` (JSONPath), each item after `ItemSelector`, and its `ItemBatcher`'s batches. */
   | 'afterItemsPath'
-  | 'afterItemSelector';
+  | 'afterItemSelector'
+  | 'afterItemBatcher';
 
 /** Observes a state run for TestState. */
 export interface StateInspector {

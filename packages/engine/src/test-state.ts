@@ -93,7 +93,14 @@ export interface TestStateResult {
  * no `afterInputPath`, `afterParameters` or `afterArguments` for a Parallel. Neither reports `result`.
  */
 const GROUP_STAGES: Record<'Map' | 'Parallel', readonly InspectionStage[]> = {
-  Map: ['afterInputPath', 'afterItemsPath', 'afterItemSelector', 'afterResultSelector', 'afterResultPath'],
+  Map: [
+    'afterInputPath',
+    'afterItemsPath',
+    'afterItemSelector',
+    'afterItemBatcher',
+    'afterResultSelector',
+    'afterResultPath',
+  ],
   Parallel: ['afterResultSelector', 'afterResultPath'],
 };
 

@@ -217,6 +217,25 @@ describe('a mocked Map', () => {
     });
   });
 
+  it("shows a Distributed Map's ItemBatcher stage: the batches its child executions receive", async () => {
+    const definition = {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      ItemBatcher: { MaxItemsPerBatch: 2, BatchInput: { 'tag.$': '$.tag' } },
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+        StartAt: 'P',
+        States: { P: { Type: 'Pass', End: true } },
+      },
+      End: true,
+    };
+    const result = await runTestState(definition, { items: [1, 2, 3], tag: 't' }, { mock: { result: [] } });
+    expect(result.stages.afterItemBatcher).toEqual([
+      { BatchInput: { tag: 't' }, Items: [1, 2] },
+      { BatchInput: { tag: 't' }, Items: [3] },
+    ]);
+  });
+
   it('fails as the Map would when its items are not an array', async () => {
     const definition = {
       Type: 'Map',

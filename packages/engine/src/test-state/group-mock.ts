@@ -15,6 +15,7 @@ import type { CompiledMachine, CompiledState } from '../compiled.js';
 import type { BlockRun } from '../execution.js';
 import type { Interpreter } from '../interpreter.js';
 import type { TaskOutcome } from '../runtime/driver.js';
+import { compileItemBatcher } from '../states/item-batcher.js';
 import { readItemReaderData } from '../states/item-reader-data.js';
 import {
   compileItemSelector,
@@ -72,6 +73,7 @@ export function withMapEvaluation(
       : compileItemsPath(def.ItemsPath);
   const selectItem = jsonata ? compileJsonataItemSelector(def.ItemSelector) : compileItemSelector(def);
   const limits = compileMapLimits(def);
+  const batch = compileItemBatcher(def.ItemBatcher, language);
   return {
     ...standIn,
     start(it: Interpreter, run: BlockRun) {
@@ -83,12 +85,14 @@ export function withMapEvaluation(
       const scope = it.scope(run, WITH_RETRY);
       const items = readItems(input, scope);
       if (!jsonata && !def.ItemReader) it.inspector?.stage('afterItemsPath', items);
-      if (selectItem) {
-        const selected = items.map((value, index) =>
-          selectItem(input, it.scope(run, { mapItem: { index, value }, withRetryCount: true })),
-        );
-        it.inspector?.stage('afterItemSelector', selected);
-      }
+      const selected = selectItem
+        ? items.map((value, index) =>
+            selectItem(input, it.scope(run, { mapItem: { index, value }, withRetryCount: true })),
+          )
+        : items;
+      if (selectItem) it.inspector?.stage('afterItemSelector', selected);
+      // The inputs of the child executions, a batch each (AWS: "the effective input after the ItemBatcher filter").
+      if (batch) it.inspector?.stage('afterItemBatcher', batch(selected, input, scope));
       const maxConcurrency = limits.maxConcurrency(input, scope);
       const tolerance = limits.tolerance(input, scope);
       const failures = config?.mapIterationFailureCount ?? 0;
