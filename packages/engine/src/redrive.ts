@@ -5,7 +5,7 @@
  * others keep their results), each from the state where it stopped; a Distributed Map state redrives its Map Run
  * (`MapRunRedriven`), whose runtime does the same with the run's child executions.
  */
-import type { BlockRun } from './execution.js';
+import type { BlockRun, ExecutionRecord } from './execution.js';
 import type { Interpreter } from './interpreter.js';
 import { EXECUTION_TIMEOUT_KEY } from './messages.js';
 
@@ -13,7 +13,7 @@ import { EXECUTION_TIMEOUT_KEY } from './messages.js';
 export function redriveExecution(it: Interpreter): void {
   const ex = it.execution;
   const root = ex.root;
-  if (ex.status === 'RUNNING' || ex.status === 'SUCCEEDED' || !root) return;
+  if (ex.status === 'RUNNING' || ex.status === 'SUCCEEDED' || !root || !hasRoomToRedrive(ex)) return;
   const redriveCount = (ex.redriveCount ?? 0) + 1;
   const closedEventId = ex.nextEventId - 1;
   ex.status = 'RUNNING';
@@ -33,6 +33,11 @@ export function redriveExecution(it: Interpreter): void {
   }
   root.lastEventId = redrivenEventId;
   reopenRun(it, root);
+}
+
+/** AWS redrives only an execution whose history has fewer than 24,999 events (one less than its cap). */
+export function hasRoomToRedrive(ex: ExecutionRecord): boolean {
+  return ex.historyEventLimit === undefined || ex.nextEventId < ex.historyEventLimit;
 }
 
 /**

@@ -64,13 +64,9 @@ function describeThrow(thrown: unknown): string {
 
 /** Runs the engine on `c` and checks its outcome; fails the property on any other behaviour. */
 export async function runChecked(c: RunCase): Promise<Outcome> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const hang = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`runExecution did not settle within ${HANG_MS} ms`)), HANG_MS);
-  });
   let result: ExecutionResult;
   try {
-    result = await Promise.race([
+    result = await settled(
       runExecution({
         definition: c.definition,
         ...(c.inputText === undefined ? { input: c.input } : { inputText: c.inputText }),
@@ -81,8 +77,7 @@ export async function runChecked(c: RunCase): Promise<Outcome> {
         historyEventLimit: HISTORY_EVENT_LIMIT,
         ...(c.behaviours && c.behaviours.length > 0 ? { taskHandlers: handlersFor(c.behaviours) } : {}),
       }),
-      hang,
-    ]);
+    );
   } catch (thrown) {
     if (thrown instanceof Error && (thrown.name === 'InvalidDefinition' || thrown.name === 'InvalidExecutionInput')) {
       expect(thrown.message.startsWith(REJECTION_PREFIX[thrown.name]), thrown.message).toBe(true);
@@ -90,11 +85,46 @@ export async function runChecked(c: RunCase): Promise<Outcome> {
       return { kind: 'rejected', name: thrown.name, message: thrown.message };
     }
     throw new Error(`runExecution rejected outside its contract: ${describeThrow(thrown)}`);
+  }
+  checkResult(result);
+  if (result.status !== 'SUCCEEDED' && (c.type ?? 'STANDARD') === 'STANDARD') await checkRedrive(result);
+  return { kind: 'resolved', result };
+}
+
+/** Resolves as `promise` does, or rejects when it takes longer than {@link HANG_MS}. */
+async function settled<T>(promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hang = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the execution did not settle within ${HANG_MS} ms`)), HANG_MS);
+  });
+  try {
+    return await Promise.race([promise, hang]);
   } finally {
     clearTimeout(timer);
   }
-  checkResult(result);
-  return { kind: 'resolved', result };
+}
+
+/**
+ * A closed execution redriven (where its history leaves room): it settles again, its history goes on after the first
+ * one's close with `ExecutionRedriven`, and tells the new outcome.
+ */
+async function checkRedrive(first: ExecutionResult): Promise<void> {
+  const before = first.history;
+  if (before.length >= HISTORY_EVENT_LIMIT - 1) {
+    await expect(first.redrive()).rejects.toThrow('redrive: Execution history event limit exceeded.');
+    return;
+  }
+  let again: ExecutionResult;
+  try {
+    again = await settled(first.redrive());
+  } catch (thrown) {
+    throw new Error(`redrive rejected: ${describeThrow(thrown)}`);
+  }
+  expect(Object.keys(CLOSING_EVENT)).toContain(again.status);
+  const history = again.history;
+  expect(JSON.stringify(history.slice(0, before.length))).toBe(JSON.stringify(before));
+  expect(history[before.length]).toMatchObject({ type: 'ExecutionRedriven', previousEventId: before.length });
+  checkHistory(history, again.status, before.length);
 }
 
 /** A resolved result: status, error/cause/output types, a well-formed history that tells the same outcome. */
@@ -120,12 +150,16 @@ function checkResult(result: ExecutionResult): void {
   }
 }
 
-/** Dense ids from 1, causal links backwards, ExecutionStarted first, the status's closing event last and only last. */
-export function checkHistory(history: HistoryEvent[], status: ExecutionResult['status']): void {
+/**
+ * Dense ids from 1, causal links backwards, ExecutionStarted first, the status's closing event last and only last;
+ * the events before `from` (an earlier attempt's, before a redrive) are taken as checked.
+ */
+export function checkHistory(history: HistoryEvent[], status: ExecutionResult['status'], from = 0): void {
   expect(history.length).toBeGreaterThanOrEqual(2);
   expect(history[0].type).toBe('ExecutionStarted');
   expect(history[history.length - 1].type).toBe(CLOSING_EVENT[status]);
   history.forEach((event, i) => {
+    if (i < from) return;
     const where = `event #${i + 1} (${event.type})`;
     expect(event.id, where).toBe(i + 1);
     expect(Number.isInteger(event.previousEventId), where).toBe(true);

@@ -8,6 +8,7 @@ import type { HistoryEvent } from '../history.js';
 import type { HistoryLog } from '../history-log.js';
 import { uuid } from '../ids.js';
 import type { Integration } from '../integration.js';
+import { hasRoomToRedrive } from '../redrive.js';
 import { type DriverOptions, driveExecution } from './driver.js';
 import { invalidExecutionInput, parseExecutionInput } from './input.js';
 import { compileCached } from './machine-cache.js';
@@ -135,6 +136,7 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
     if (record.status === 'SUCCEEDED' || record.status === 'RUNNING') {
       throw new TypeError(`redrive: the execution is ${record.status} and cannot be redriven.`);
     }
+    if (!hasRoomToRedrive(record)) throw new TypeError('redrive: Execution history event limit exceeded.');
     if (changes.taskHandlers) performers.taskHandlers = changes.taskHandlers;
     if (changes.integrations) performers.integrations = changes.integrations;
     await driveExecution(machine, record, driver, { type: 'Redrive' }, history);
