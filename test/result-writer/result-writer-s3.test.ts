@@ -3,45 +3,32 @@
  * AWS SDK integration, in memory (`runExecution`) and in the durable service: the objects written under
  * `<Prefix>/<map run id>/`, read back with the S3 client, and the Map's output naming the manifest.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { runExecution } from '@lockstep/engine';
 import { awsSdkIntegration } from '@lockstep/integrations';
 import { createMemoryStore, createService } from '@lockstep/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type LocalS3,
+  S3RVER_CREDENTIALS,
+  startLocalS3,
+} from '../../packages/integrations/src/aws-sdk/s3rver.test-support.js';
 
-interface S3rver {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-type S3rverClass = new (options: Record<string, unknown>) => S3rver;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
-
-const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const PREFIX = 'arn:aws:states:us-east-1:123456789012';
 
-let s3: S3rver;
-let directory: string;
-let client: S3Client;
+let s3: LocalS3;
 let integration: ReturnType<typeof awsSdkIntegration>;
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'lockstep-result-writer-'));
-  s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'results' }] });
-  const { port } = await s3.run();
-  const endpoint = `http://127.0.0.1:${port}`;
-  integration = awsSdkIntegration({ region: 'us-east-1', credentials, endpoints: { s3: endpoint } });
-  client = new S3Client({ region: 'us-east-1', credentials, endpoint, forcePathStyle: true });
+  s3 = await startLocalS3(['results']);
+  integration = awsSdkIntegration({
+    region: 'us-east-1',
+    credentials: S3RVER_CREDENTIALS,
+    endpoints: { s3: s3.endpoint },
+  });
 });
 
-afterAll(async () => {
-  client.destroy();
-  await s3.close();
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => s3.close());
 
 /** A Distributed Map over `$.items` whose children fail on "bad" (one tolerated) and else echo, writing to S3. */
 function definition(writer: object = {}) {
@@ -73,12 +60,12 @@ function definition(writer: object = {}) {
 }
 
 async function text(Key: string): Promise<string> {
-  const object = await client.send(new GetObjectCommand({ Bucket: 'results', Key }));
+  const object = await s3.client.send(new GetObjectCommand({ Bucket: 'results', Key }));
   return object.Body!.transformToString();
 }
 
 async function keys(prefix: string): Promise<string[]> {
-  const listed = await client.send(new ListObjectsV2Command({ Bucket: 'results', Prefix: prefix }));
+  const listed = await s3.client.send(new ListObjectsV2Command({ Bucket: 'results', Prefix: prefix }));
   return (listed.Contents ?? []).map((object) => object.Key!).sort();
 }
 

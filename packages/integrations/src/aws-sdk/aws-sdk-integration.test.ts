@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runExecution } from '@lockstep/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsSdkIntegration } from './aws-sdk-integration.js';
@@ -13,31 +9,22 @@ import {
   outputOf,
   startFakeAwsService,
 } from './fake-aws-service.test-support.js';
+import { type LocalS3, S3RVER_CREDENTIALS, startLocalS3 } from './s3rver.test-support.js';
 
-interface S3rver {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-type S3rverClass = new (options: Record<string, unknown>) => S3rver;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
-
-const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const credentials = S3RVER_CREDENTIALS;
 const quiet = { '*': { maxAttempts: 1 } };
 
-let s3: S3rver;
-let directory: string;
+let s3: LocalS3;
 let integration: ReturnType<typeof awsSdkIntegration>;
 let fake: FakeAwsService;
 let onFake: ReturnType<typeof awsSdkIntegration>;
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'lockstep-s3rver-'));
-  s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'docs' }] });
-  const { port } = await s3.run();
+  s3 = await startLocalS3(['docs']);
   integration = awsSdkIntegration({
     region: 'us-east-1',
     credentials,
-    endpoints: { s3: `http://127.0.0.1:${port}` },
+    endpoints: { s3: s3.endpoint },
     clientOptions: quiet,
   });
   fake = await startFakeAwsService();
@@ -46,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s3.close();
   await fake.close();
-  rmSync(directory, { recursive: true, force: true });
 });
 
 describe('aws-sdk:s3 against s3rver', () => {

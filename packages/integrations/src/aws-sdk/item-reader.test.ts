@@ -2,48 +2,31 @@
  * A Distributed Map's `ItemReader` reading from S3 (a real S3-compatible server, s3rver) through the AWS SDK
  * integration: an object as JSON, JSON Lines or CSV (with `MaxItems`), and a bucket listing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { runExecution } from '@lockstep/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsSdkIntegration } from './aws-sdk-integration.js';
+import { type LocalS3, S3RVER_CREDENTIALS, startLocalS3 } from './s3rver.test-support.js';
 
-interface S3rver {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-type S3rverClass = new (options: Record<string, unknown>) => S3rver;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
-
-const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-
-let s3: S3rver;
-let directory: string;
+let s3: LocalS3;
 let integration: ReturnType<typeof awsSdkIntegration>;
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'lockstep-item-reader-'));
-  s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'items' }] });
-  const { port } = await s3.run();
-  const endpoint = `http://127.0.0.1:${port}`;
-  integration = awsSdkIntegration({ region: 'us-east-1', credentials, endpoints: { s3: endpoint } });
+  s3 = await startLocalS3(['items']);
+  integration = awsSdkIntegration({
+    region: 'us-east-1',
+    credentials: S3RVER_CREDENTIALS,
+    endpoints: { s3: s3.endpoint },
+  });
   // The objects' text is written as is, with the S3 client.
-  const client = new S3Client({ region: 'us-east-1', credentials, endpoint, forcePathStyle: true });
-  const put = (Key: string, Body: string) => client.send(new PutObjectCommand({ Bucket: 'items', Key, Body }));
+  const put = (Key: string, Body: string) => s3.client.send(new PutObjectCommand({ Bucket: 'items', Key, Body }));
   await put('orders.json', '[{"id":1},{"id":2},{"id":3}]');
   await put('orders.jsonl', '{"id":1}\n{"id":2}\n');
   await put('orders.csv', 'id,city\n1,Paris\n2,"Lyon, FR"\n');
   for (let i = 0; i < 5; i++) await put(`listing/part-${i}`, 'x');
-  client.destroy();
 });
 
-afterAll(async () => {
-  await s3.close();
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => s3.close());
 
 /** Runs a Distributed Map whose children echo their input, reading with `reader`. */
 function runMap(reader: object, extra: object = {}) {
