@@ -61,7 +61,13 @@ export function describeMapRuns(store: () => Store): void {
       const ended = { ...run, status: 'SUCCEEDED' as const, stopDate: run.startDate + 10, maxConcurrency: 0 };
       expect(await store().updateMapRun(ended)).toBe(true);
       expect(await store().getMapRun(run.mapRunArn)).toEqual(ended);
-      const redriven = { ...run, status: 'RUNNING' as const, redriveCount: 1, redriveDate: run.startDate + 20 };
+      const redriven = {
+        ...run,
+        status: 'RUNNING' as const,
+        redriveCount: 1,
+        redriveDate: run.startDate + 20,
+        writesResults: true,
+      };
       expect(await store().updateMapRun(redriven)).toBe(true);
       expect(await store().getMapRun(run.mapRunArn)).toEqual(redriven);
       expect(await store().updateMapRun(mapRunRecord('missing'))).toBe(false);

@@ -36,11 +36,12 @@ export class MapRunTable {
   constructor(db: Database.Database) {
     this.#insert = db.prepare(`INSERT INTO map_runs (execution_arn, state_machine_arn, status, start_date, stop_date,
       max_concurrency, tolerated_failure_count, tolerated_failure_percentage, item_count, execution_count,
-      redrive_count, redrive_date, map_run_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+      redrive_count, redrive_date, writes_results, map_run_arn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING`);
     this.#update = db.prepare(`UPDATE map_runs SET execution_arn = ?, state_machine_arn = ?, status = ?,
       start_date = ?, stop_date = ?, max_concurrency = ?, tolerated_failure_count = ?,
-      tolerated_failure_percentage = ?, item_count = ?, execution_count = ?, redrive_count = ?, redrive_date = ?
-      WHERE map_run_arn = ?`);
+      tolerated_failure_percentage = ?, item_count = ?, execution_count = ?, redrive_count = ?, redrive_date = ?,
+      writes_results = ? WHERE map_run_arn = ?`);
     this.#get = db.prepare(`SELECT ${mapRunColumns} FROM map_runs WHERE map_run_arn = ?`);
     this.#list = db.prepare(`SELECT ${mapRunColumns} FROM map_runs WHERE execution_arn = @execution
       AND (start_date, map_run_arn) > (@startDate, @arn) ORDER BY start_date, map_run_arn LIMIT @limit`);
@@ -69,7 +70,7 @@ export class MapRunTable {
 
   get(mapRunArn: string): MapRunRecord | undefined {
     const row = this.#get.get(mapRunArn);
-    return row === undefined ? undefined : recordOf<MapRunRecord>(row);
+    return row === undefined ? undefined : mapRunOf(row);
   }
 
   update(run: MapRunRecord): boolean {
@@ -82,7 +83,7 @@ export class MapRunTable {
         ? [FIRST_RUN_KEY.startDate, FIRST_RUN_KEY.arn]
         : (decodeCursor('mapRuns', after, ['number', 'string']) as [number, string]);
     const rows = this.#list.all({ execution: executionArn, startDate, arn, limit: rowsToRead(limit) });
-    return pageOf(rows.map(recordOf<MapRunRecord>), limit, 'mapRuns', (r) => [r.startDate, r.mapRunArn]);
+    return pageOf(rows.map(mapRunOf), limit, 'mapRuns', (r) => [r.startDate, r.mapRunArn]);
   }
 
   /** A Map Run's child executions, newest first, with the same cursors as the store's other execution listings. */
@@ -107,6 +108,12 @@ export class MapRunTable {
   }
 }
 
+/** A run as stored: SQLite has no booleans (`writes_results` is 1 or NULL). */
+function mapRunOf(row: Row): MapRunRecord {
+  const { writesResults, ...run } = recordOf<MapRunRecord>(row);
+  return writesResults ? { ...run, writesResults: true } : run;
+}
+
 /** A run's values in the column order of the insert and update statements (the ARN last). */
 function values(run: MapRunRecord): unknown[] {
   return [
@@ -122,6 +129,7 @@ function values(run: MapRunRecord): unknown[] {
     run.executionCount,
     run.redriveCount,
     run.redriveDate,
+    run.writesResults ? 1 : undefined,
     run.mapRunArn,
   ];
 }

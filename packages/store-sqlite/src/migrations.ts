@@ -232,11 +232,13 @@ export const sqliteMigrations: readonly Migration[] = [
     `,
   },
   {
-    name: '2026-11-26-map-run-redrives',
+    name: '2026-11-26-map-run-redrives-and-writers',
     sql: `
-      -- How many times a Map Run was redriven (with its parent execution), and when last; NULL when never.
+      -- How many times a Map Run was redriven (with its parent execution), and when last; NULL when never. Whether its
+      -- Map writes its results (ResultWriter): 1, else NULL.
       ALTER TABLE map_runs ADD COLUMN redrive_count INTEGER;
       ALTER TABLE map_runs ADD COLUMN redrive_date INTEGER;
+      ALTER TABLE map_runs ADD COLUMN writes_results INTEGER;
     `,
   },
 ];

@@ -37,7 +37,8 @@ export const mapRunColumns = `map_run_arn AS mapRunArn, execution_arn AS executi
   state_machine_arn AS stateMachineArn, status, start_date AS startDate, stop_date AS stopDate,
   max_concurrency AS maxConcurrency, tolerated_failure_count AS toleratedFailureCount,
   tolerated_failure_percentage AS toleratedFailurePercentage, item_count AS itemCount,
-  execution_count AS executionCount, redrive_count AS redriveCount, redrive_date AS redriveDate`;
+  execution_count AS executionCount, redrive_count AS redriveCount, redrive_date AS redriveDate,
+  writes_results AS writesResults`;
 
 /** `history_events` columns, as `StoredHistoryEvent` members. */
 export const historyEventColumns = 'id, previous_event_id AS previousEventId, timestamp, type, details';

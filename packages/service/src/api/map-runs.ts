@@ -14,9 +14,7 @@
  * aborted, none. AWS documents
  * neither count: these are inferred from the guide.
  */
-import { compileStateMachine, type ExecutionStatus } from '@lockstep/engine';
-import { runWritesResults } from '../runtime/map-run-children.js';
-import { parseRecord } from '../runtime/record-codec.js';
+import type { ExecutionStatus } from '@lockstep/engine';
 import type { MapRunCount, MapRunRecord } from '../store/records.js';
 import { parseArn } from './arns.js';
 import type { Operation, ServiceContext } from './context.js';
@@ -63,7 +61,7 @@ async function describeMapRun(ctx: ServiceContext, request: Record<string, unkno
   r.done();
   const run = await mapRunOf(ctx, arn);
   const counts = await ctx.store.countMapRunExecutions(arn);
-  const written = await writtenStatuses(ctx, run);
+  const written = writtenStatuses(run);
   return compact({
     mapRunArn: run.mapRunArn,
     executionArn: run.executionArn,
@@ -81,10 +79,8 @@ async function describeMapRun(ctx: ServiceContext, request: Record<string, unkno
 }
 
 /** The statuses of the children whose results the run has written (see above). */
-async function writtenStatuses(ctx: ServiceContext, run: MapRunRecord): Promise<readonly ExecutionStatus[]> {
-  const row = await ctx.store.getExecution(run.executionArn);
-  const machine = row && compileStateMachine(row.definition, parseRecord(row.record).type);
-  if (!machine || !runWritesResults(machine, run.mapRunArn)) return ['SUCCEEDED'];
+function writtenStatuses(run: MapRunRecord): readonly ExecutionStatus[] {
+  if (!run.writesResults) return ['SUCCEEDED'];
   // A run that was aborted (its Map state stopped) writes nothing.
   return run.status === 'SUCCEEDED' || run.status === 'FAILED' ? ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] : [];
 }

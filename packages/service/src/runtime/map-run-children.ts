@@ -40,43 +40,15 @@ export function childDefinition(parentDefinition: string, block: CompiledBlock):
   return JSON.stringify(QueryLanguage === undefined ? { StartAt, States } : { QueryLanguage, StartAt, States });
 }
 
-/** The fields of a Distributed Map state its run's coordination reads. */
-interface DistributedMapFields {
-  Label?: string;
-  ItemBatcher?: unknown;
-  ResultWriter?: unknown;
-}
-
-/**
- * The Distributed Map state whose item processor is the block `processorBlockId`, found in the block holding it (the
- * item processor's block id is `<block>/States/<map>/ItemProcessor`).
- */
-export function mapStateOf(machine: CompiledMachine, processorBlockId: string): DistributedMapFields | undefined {
-  const [, blockId, mapName] = /^(.*)\/States\/(.+)\/ItemProcessor$/.exec(processorBlockId) ?? [];
-  return machine.blocks.get(blockId ?? '')?.definition.States[mapName ?? ''] as DistributedMapFields | undefined;
-}
-
-/**
- * True when the Map of the run `mapRunArn` (`...:mapRun:<machine>/<label>:<id>`), in the definition `machine` of the
- * execution that started it, has a `ResultWriter`: the Map whose `Label` (else its name) is the run's label.
- */
-export function runWritesResults(machine: CompiledMachine, mapRunArn: string): boolean {
-  const label = mapRunArn.split(':')[6].split('/').at(-1);
-  for (const blockId of machine.blocks.keys()) {
-    if (!blockId.endsWith('/ItemProcessor')) continue;
-    const map = mapStateOf(machine, blockId);
-    const name = /\/States\/([^/]+)\/ItemProcessor$/.exec(blockId)?.[1];
-    if (map && (map.Label ?? name) === label) return map.ResultWriter !== undefined;
-  }
-  return false;
-}
-
 /**
  * How many items each child of the run processes: with an `ItemBatcher`, a child's input is a batch
- * (`{"Items": [...]}`), else one item.
+ * (`{"Items": [...]}`), else one item. The Map state is found in the block holding it (the item processor's block id is
+ * `<block>/States/<map>/ItemProcessor`).
  */
 export function childItemCounts(machine: CompiledMachine, request: MapRunRequest): number[] {
-  const batched = mapStateOf(machine, request.blockId)?.ItemBatcher !== undefined;
+  const [, blockId, mapName] = /^(.*)\/States\/(.+)\/ItemProcessor$/.exec(request.blockId) ?? [];
+  const map = machine.blocks.get(blockId ?? '')?.definition.States[mapName ?? ''] as { ItemBatcher?: unknown };
+  const batched = map?.ItemBatcher !== undefined;
   return request.items.map((input) => (batched ? ((input as { Items?: Json[] }).Items?.length ?? 0) : 1));
 }
 

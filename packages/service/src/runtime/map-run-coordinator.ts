@@ -161,6 +161,7 @@ class Coordinator {
     };
     if (toleratedFailureCount !== undefined) record.toleratedFailureCount = toleratedFailureCount;
     if (toleratedFailurePercentage !== undefined) record.toleratedFailurePercentage = toleratedFailurePercentage;
+    if (this.request.reportChildren) record.writesResults = true;
     await store.insertMapRun(record);
     return (await store.getMapRun(mapRunArn)) ?? record;
   }

@@ -280,6 +280,8 @@ export interface MapRunRecord {
   itemCount: number;
   /** How many child executions process them (fewer than the items with an `ItemBatcher`). */
   executionCount: number;
+  /** The Map has a `ResultWriter`: the run's children's results are written when it ends. */
+  writesResults?: boolean;
   /** How many times the run was redriven (with its parent execution), and when last (epoch ms); absent when never. */
   redriveCount?: number;
   redriveDate?: number;
