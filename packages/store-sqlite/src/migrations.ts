@@ -232,12 +232,17 @@ export const sqliteMigrations: readonly Migration[] = [
     `,
   },
   {
-    name: '2026-11-26-map-run-redrives-and-writers',
+    name: '2026-11-26-map-run-redrives',
     sql: `
-      -- How many times a Map Run was redriven (with its parent execution), and when last; NULL when never. Whether its
-      -- Map writes its results (ResultWriter): 1, else NULL.
+      -- How many times a Map Run was redriven (with its parent execution), and when last; NULL when never.
       ALTER TABLE map_runs ADD COLUMN redrive_count INTEGER;
       ALTER TABLE map_runs ADD COLUMN redrive_date INTEGER;
+    `,
+  },
+  {
+    name: '2026-11-27-map-run-writers',
+    sql: `
+      -- Whether a Map Run's Map writes its results (ResultWriter): 1, else NULL.
       ALTER TABLE map_runs ADD COLUMN writes_results INTEGER;
     `,
   },
