@@ -87,7 +87,8 @@ export type Command =
   | { type: 'StartMapRun'; key: string; request: MapRunRequest }
   | { type: 'StartTimer'; key: string; dueTime: number }
   | { type: 'CancelTimer'; key: string }
-  | { type: 'CancelTask'; key: string };
+  /** A task or (`mapRunArn`) a Distributed Map's run, whose child executions must stop too. */
+  | { type: 'CancelTask'; key: string; mapRunArn?: string };
 
 /** Timer key of the execution-level `TimeoutSeconds`. */
 export const EXECUTION_TIMEOUT_KEY = 'execution-timeout';

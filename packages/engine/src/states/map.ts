@@ -99,7 +99,12 @@ export function compileMapState(
     },
     beforeGivingUp: (it: Interpreter, run: BlockRun) => it.emit(run, 'MapStateFailed'),
     abort(it: Interpreter, run: BlockRun, reason: AbortReason) {
-      if (run.waiting?.kind === 'task') it.commands.push({ type: 'CancelTask', key: run.waiting.key });
+      const waiting = run.waiting;
+      if (waiting?.kind === 'task') {
+        // Waiting for its Map Run (not reading items, not writing results): the run's children stop too.
+        const onRun = !waiting.reading && !waiting.writing?.export && run.mapRunArn !== undefined;
+        it.commands.push({ type: 'CancelTask', key: waiting.key, ...(onRun && { mapRunArn: run.mapRunArn }) });
+      }
       abortChildren(it, run, reason);
       if (reason === 'sibling') it.emit(run, 'MapStateAborted', undefined, { previous: it.siblingAbortPrevious });
     },

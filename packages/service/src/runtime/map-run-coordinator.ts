@@ -78,6 +78,26 @@ export function coordinateMapRun(
   return { outcome: coordinator.run(), cancel: () => coordinator.cancel() };
 }
 
+/**
+ * Stops the children still running of a cancelled run and records it ABORTED (unless it ended). The run's coordinator,
+ * when it is alive, does the same as it is cancelled; this, performed as a work item committed with the cancellation,
+ * also does it after a crash.
+ */
+export async function stopMapRun(mapRunArn: string, host: MapRunHost): Promise<void> {
+  const { store, clock } = host;
+  const run = await store.getMapRun(mapRunArn);
+  if (run?.status !== 'RUNNING') return;
+  let after: string | undefined;
+  do {
+    const page = await store.listExecutions(run.stateMachineArn, { mapRunArn, status: 'RUNNING', limit: 1_000, after });
+    await Promise.all(page.items.map((child) => host.deliver(child.executionArn, { type: 'Stop' })));
+    after = page.next;
+  } while (after !== undefined);
+  host.wake();
+  const current = (await store.getMapRun(mapRunArn)) ?? run;
+  if (current.status === 'RUNNING') await store.updateMapRun({ ...current, status: 'ABORTED', stopDate: clock() });
+}
+
 class Coordinator {
   private readonly total: number;
   /** Children started and not yet seen closed, by item index, with how to stop watching them. */

@@ -1,6 +1,7 @@
 /**
- * Performs `task` and `mapRun` work items: a Task (its local handler, its test case's mocked response, or its
- * integration), or a Distributed Map run (its durable coordinator, see `map-run-coordinator.ts`). The outcome comes back as a {@link Change} that deletes the item
+ * Performs `task`, `mapRun` and `stopMapRun` work items: a Task (its local handler, its test case's mocked response,
+ * or its integration), or a Distributed Map run (its durable coordinator, see `map-run-coordinator.ts`) and its
+ * cancellation. The outcome comes back as a {@link Change} that deletes the item
  * and adds the outcome as an `event` item, both in one commit. A worker that dies mid-task leaves the item leased;
  * once the lease expires the task is performed again (the only step that can happen twice after a crash, as
  * ARCHITECTURE.md says).
@@ -20,7 +21,7 @@ import {
   type TaskRequest,
 } from '@lockstep/engine';
 import type { Change, ExecutionRow, StoredHistoryEvent, WorkItem } from '../store/records.js';
-import { coordinateMapRun, type MapRunHost } from './map-run-coordinator.js';
+import { coordinateMapRun, type MapRunHost, stopMapRun } from './map-run-coordinator.js';
 import { parseRecord } from './record-codec.js';
 import { type MockTestCases, testCaseOf } from './transition.js';
 
@@ -101,6 +102,13 @@ export function performWork(item: WorkItem, options: TaskRunnerOptions): () => v
       finish({ type: 'MapRunEnded', key: payload.key, error: 'States.Runtime', cause: String(error) }),
     );
     return coordination.cancel;
+  }
+  if (payload.kind === 'stopMapRun') {
+    stopMapRun(payload.mapRunArn, options.mapRuns).then(
+      () => finish(undefined),
+      // Left leased: claimed again once the lease expires.
+      () => {},
+    );
   }
   return () => {};
 }

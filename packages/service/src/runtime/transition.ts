@@ -190,6 +190,15 @@ function applyCommand(
     case 'CancelTask':
       change.deleteWork!.push(workId(arn, command.key));
       change.closeTokens!.push({ executionArn: arn, key: command.key });
+      if (command.mapRunArn !== undefined) {
+        const stop = { kind: 'stopMapRun', mapRunArn: command.mapRunArn } as const;
+        change.addWork!.push({
+          id: workId(arn, `${command.key}:stop`),
+          executionArn: arn,
+          dueTime: now,
+          payload: stop,
+        });
+      }
       return;
     case 'StartMapRun':
       change.addWork!.push({

@@ -122,7 +122,12 @@ export type WorkPayload =
   /** Perform a task (a local handler or an integration) and report its outcome as an `event` item. */
   | { kind: 'task'; key: string; request: TaskRequest }
   /** Run a Distributed Map run and report its outcome (`MapRunEnded`) as an `event` item. */
-  | { kind: 'mapRun'; key: string; request: MapRunRequest };
+  | { kind: 'mapRun'; key: string; request: MapRunRequest }
+  /**
+   * Stop a cancelled Map Run's running children and record it ABORTED: its cancellation, committed with the transition
+   * that cancelled it, survives a crash of the coordinator that was running it.
+   */
+  | { kind: 'stopMapRun'; mapRunArn: string };
 
 /**
  * A unit of work due at a time. Timers are `event` items due later; everything else is due at once. Work is
