@@ -148,7 +148,14 @@ describe.skipIf(!hasChromium)('the web console (Chromium)', () => {
     page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Redrive' }).click();
     await expect
-      .poll(() => page.locator('dt:text-is("Redrives") + dd').textContent().catch(() => null), { timeout: 15_000 })
+      .poll(
+        () =>
+          page
+            .locator('dt:text-is("Redrives") + dd')
+            .textContent()
+            .catch(() => null),
+        { timeout: 15_000 },
+      )
       .toBe('1');
     await expect.poll(() => page.getByTestId('execution-status').textContent(), { timeout: 15_000 }).toBe('FAILED');
     const described = await server.call<{ redriveCount: number }>('DescribeExecution', { executionArn });
