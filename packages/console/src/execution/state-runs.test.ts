@@ -13,6 +13,44 @@ function history(rows: [number, number, string, Record<string, unknown>?][]): Hi
 }
 
 describe('analyseHistory', () => {
+  it('shows the latest attempt of a redriven execution: a failed iteration that succeeded once redriven', () => {
+    const { runs, iterations } = analyseHistory(
+      history([
+        [1, 0, 'ExecutionStarted', { input: '[1,2]' }],
+        [2, 0, 'MapStateEntered', { name: 'M', input: '[1,2]' }],
+        [3, 2, 'MapStateStarted', { length: 2 }],
+        [4, 3, 'MapIterationStarted', { index: 0, name: 'M' }],
+        [5, 3, 'MapIterationStarted', { index: 1, name: 'M' }],
+        [6, 4, 'PassStateEntered', { name: 'Work', input: '1' }],
+        [7, 6, 'PassStateExited', { name: 'Work', output: '1' }],
+        [8, 7, 'MapIterationSucceeded', { index: 0, name: 'M' }],
+        [9, 5, 'FailStateEntered', { name: 'Boom', input: '2' }],
+        [10, 9, 'MapIterationFailed', { index: 1, name: 'M' }],
+        [11, 10, 'MapStateFailed'],
+        [12, 11, 'ExecutionFailed', { error: 'E' }],
+        [13, 12, 'ExecutionRedriven', { redriveCount: 1 }],
+        [14, 13, 'MapStateEntered', { name: 'M', input: '[1,2]' }],
+        [15, 14, 'MapStateStarted', { length: 2 }],
+        [16, 15, 'MapIterationStarted', { index: 1, name: 'M' }],
+        [17, 16, 'PassStateEntered', { name: 'Boom', input: '2' }],
+        [18, 17, 'PassStateExited', { name: 'Boom', output: '2' }],
+        [19, 18, 'MapIterationSucceeded', { index: 1, name: 'M' }],
+        [20, 19, 'MapStateSucceeded'],
+        [21, 19, 'MapStateExited', { name: 'M', output: '[1,2]' }],
+        [22, 21, 'ExecutionSucceeded', { output: '[1,2]' }],
+      ]),
+    );
+    expect(Object.fromEntries(stateStatuses(runs))).toEqual({ M: 'succeeded', Work: 'succeeded', Boom: 'succeeded' });
+    expect(iterations.get('M')).toEqual([
+      { index: 0, status: 'succeeded' },
+      { index: 1, status: 'succeeded' },
+    ]);
+    expect(runs.filter((r) => r.name === 'M').map((r) => `${r.status}:${r.redrives}`)).toEqual([
+      'failed:0',
+      'succeeded:1',
+    ]);
+  });
+
   it('colours a retried Parallel whose branch fails, then caught (examples/retry-catch)', () => {
     const { runs } = analyseHistory(
       history([

@@ -44,6 +44,8 @@ export interface StateRun {
   attempted?: boolean;
   /** The Map Runs a Distributed Map's run started (`MapRunStarted`), one per attempt, oldest first. */
   mapRunArns?: string[];
+  /** How many times the execution had been redriven when the state was entered (0: its first attempt). */
+  redrives: number;
 }
 
 /** A Map state's iterations. */
@@ -84,6 +86,8 @@ export function analyseHistory(events: readonly HistoryEvent[]): HistoryAnalysis
     return undefined;
   };
   const close = (run: StateRun) => open.splice(open.indexOf(run), 1);
+  /** The execution's redrives so far: states entered after one belong to that attempt. */
+  let redrives = 0;
 
   for (const event of events) {
     const details = eventDetails(event) ?? {};
@@ -102,6 +106,7 @@ export function analyseHistory(events: readonly HistoryEvent[]): HistoryAnalysis
         retries: 0,
         iteration: scope,
         errored: false,
+        redrives,
       };
       runs.push(run);
       // A Fail state ends there: it never exits.
@@ -112,7 +117,10 @@ export function analyseHistory(events: readonly HistoryEvent[]): HistoryAnalysis
       scope = { map: name ?? '?', index, parent: scope };
       run = undefined;
       const list = iterations.get(scope.map) ?? [];
-      list.push({ index, status: 'running' });
+      // A redrive starts a failed iteration again.
+      const again = list.find((i) => i.index === index);
+      if (again) again.status = 'running';
+      else list.push({ index, status: 'running' });
       iterations.set(scope.map, list);
     } else if (/^MapIteration(Succeeded|Failed|Aborted)$/.test(type)) {
       while (scope && scope.map !== name) scope = scope.parent;
@@ -127,6 +135,12 @@ export function analyseHistory(events: readonly HistoryEvent[]): HistoryAnalysis
       const containerType = type.startsWith('Map') ? 'Map' : 'Parallel';
       run = name ? latestOpen((r) => r.name === name) : latestOpen((r) => r.type === containerType);
       scope = run?.iteration;
+    }
+    if (type === 'ExecutionRedriven') {
+      // The states that did not succeed run again, as new runs: the earlier attempt's are over.
+      redrives++;
+      open.length = 0;
+      continue;
     }
     if (type === 'ExecutionAborted' || type === 'ExecutionFailed' || type === 'ExecutionTimedOut') {
       // The state an ExecutionFailed follows failed there, even with no failure event of its own (States.Runtime).
@@ -172,15 +186,20 @@ const PRIORITY: StateStatus[] = ['failed', 'running', 'caught', 'aborted', 'succ
 
 /**
  * Each state's status, by name. With `iteration`, only that iteration of that Map counts for the states inside it;
- * otherwise a state that ran several times shows its most significant status (failed over running over caught...).
+ * otherwise a state that ran several times shows its most significant status (failed over running over caught...),
+ * of its latest attempt when the execution was redriven.
  */
 export function stateStatuses(
   runs: readonly StateRun[],
   iteration?: { map: string; index: number },
 ): Map<string, StateStatus> {
   const statuses = new Map<string, StateStatus>();
+  // A state redriven shows its latest attempt.
+  const latest = new Map<string, number>();
+  for (const run of runs) latest.set(run.name, Math.max(latest.get(run.name) ?? 0, run.redrives));
   for (const run of runs) {
     if (iteration && !inIteration(run, iteration)) continue;
+    if (run.redrives < latest.get(run.name)!) continue;
     const known = statuses.get(run.name);
     if (!known || PRIORITY.indexOf(run.status) < PRIORITY.indexOf(known)) statuses.set(run.name, run.status);
   }
