@@ -1,14 +1,19 @@
 /** The console's frame (header and navigation) and its pages, by route. */
 
-import { useEffect } from 'react';
-import { ActivitiesPage } from './activities/ActivitiesPage.js';
-import { EditorPage } from './editor/EditorPage.js';
-import { ExecutionPage } from './execution/ExecutionPage.js';
+import { lazy, Suspense, useEffect } from 'react';
 import { prepareLayout } from './graph/layout.js';
-import { MachinePage } from './pages/MachinePage.js';
 import { MachinesPage } from './pages/MachinesPage.js';
 import { Link, paths, type Route, useRoute } from './router.js';
-import { SimulatorPage } from './simulator/SimulatorPage.js';
+
+// The other pages load on first use: the editor (CodeMirror), the graphs and the simulator (the engine) are most of
+// the console's code, and the list of state machines, the first page, needs none of them.
+const ActivitiesPage = lazy(() =>
+  import('./activities/ActivitiesPage.js').then((m) => ({ default: m.ActivitiesPage })),
+);
+const EditorPage = lazy(() => import('./editor/EditorPage.js').then((m) => ({ default: m.EditorPage })));
+const ExecutionPage = lazy(() => import('./execution/ExecutionPage.js').then((m) => ({ default: m.ExecutionPage })));
+const MachinePage = lazy(() => import('./pages/MachinePage.js').then((m) => ({ default: m.MachinePage })));
+const SimulatorPage = lazy(() => import('./simulator/SimulatorPage.js').then((m) => ({ default: m.SimulatorPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -76,7 +81,9 @@ export function App() {
         </nav>
       </header>
       <main id="main">
-        <Page route={route} />
+        <Suspense fallback={<section className="page">Loading…</section>}>
+          <Page route={route} />
+        </Suspense>
       </main>
     </div>
   );
