@@ -1,7 +1,8 @@
 /**
- * The callback rules of `.waitForTaskToken` tasks over the API: a token belongs to one attempt of one state entry,
- * HeartbeatSeconds expires a task that hears nothing, SendTaskHeartbeat keeps it alive, and a token whose task is over
- * gets AWS's `TaskTimedOut`. Timings use AWS's smallest values (1 s): the tests wait for events, never for a clock.
+ * The callback rules of `.waitForTaskToken` tasks over the API: a token belongs to one attempt of one state entry (a
+ * redrive's included), HeartbeatSeconds expires a task that hears nothing, SendTaskHeartbeat keeps it alive, and a
+ * token whose task is over gets AWS's `TaskTimedOut`. Timings use AWS's smallest values (1 s): the tests wait for
+ * events, never for a clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../service.js';
@@ -84,6 +85,19 @@ describe('callbacks (.waitForTaskToken)', () => {
     expect(await api.DescribeExecution({ executionArn })).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
     expect(await codeAndMessage(api.SendTaskSuccess({ taskToken: token, output: '{}' }))).toEqual(TASK_TIMED_OUT);
     expect(await codeAndMessage(api.SendTaskHeartbeat({ taskToken: token }))).toEqual(TASK_TIMED_OUT);
+  });
+
+  it('gives a redriven task a token of its own: the failed attempt’s token stays over', async () => {
+    const api = open();
+    const executionArn = await start(api, { HeartbeatSeconds: 1 });
+    await historyWhen(api, executionArn, (list) => list.some((e) => e.type === 'ExecutionFailed'));
+    await api.RedriveExecution({ executionArn });
+    const [old, fresh] = tokensOf(await historyWhen(api, executionArn, (events) => tokensOf(events).length === 2));
+    expect(fresh).not.toBe(old);
+    expect(await codeAndMessage(api.SendTaskSuccess({ taskToken: old, output: '{}' }))).toEqual(TASK_TIMED_OUT);
+    await api.SendTaskSuccess({ taskToken: fresh, output: '{"approved":true}' });
+    await historyWhen(api, executionArn, (list) => list.some((e) => e.type === 'ExecutionSucceeded'));
+    expect(await api.DescribeExecution({ executionArn })).toMatchObject({ status: 'SUCCEEDED', redriveCount: 1 });
   });
 
   it('keeps a task alive past HeartbeatSeconds while heartbeats come', async () => {
