@@ -17,6 +17,15 @@ export type DataPath = (input: unknown, scope: EvaluationScope) => unknown;
 /** `$name` at the start of a variable path: a Unicode identifier. */
 const VARIABLE = /^\$([\p{ID_Start}_][\p{ID_Continue}]*)/u;
 
+/**
+ * False when a path cannot start with a variable name: the character after `$` is `.`, `[` or nothing, as
+ * in most paths. Checked before the variable regexes, whose Unicode classes take milliseconds to compile on
+ * first use (a cost every fresh process would pay for definitions that use no variable).
+ */
+export function mayStartWithVariable(text: string): boolean {
+  return text.length > 1 && text[1] !== '.' && text[1] !== '[';
+}
+
 /** Compiles a data path (`$...`, `$$...` or `$name...`). Throws {@link PathSyntaxError}. */
 export const compileDataPath: (text: string) => DataPath = memoizeByText((text) => compileDataPathUncached(text));
 
@@ -26,7 +35,7 @@ function compileDataPathUncached(text: string): DataPath {
     const { evaluate } = compileJsonPath(text.slice(1));
     return (_input, scope) => evaluate(scope.context);
   }
-  const variable = VARIABLE.exec(text);
+  const variable = mayStartWithVariable(text) ? VARIABLE.exec(text) : null;
   if (variable === null) {
     return compileJsonPath(text).evaluate;
   }

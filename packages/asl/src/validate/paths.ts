@@ -3,6 +3,7 @@
  */
 
 import { compileIntrinsic } from '../intrinsics/index.js';
+import { mayStartWithVariable } from '../jsonpath/data-path.js';
 import { isValidDataPath, isValidReferencePath } from '../jsonpath/index.js';
 import type { DiagnosticList } from './diagnostics.js';
 import { checkType } from './value-checks.js';
@@ -24,7 +25,7 @@ export function isReferencePath(text: string, options: ReferencePathOptions): bo
     if (!options.context) return false;
     rooted = text.slice(1);
   } else {
-    const variable = VARIABLE_PREFIX.exec(text);
+    const variable = mayStartWithVariable(text) ? VARIABLE_PREFIX.exec(text) : null;
     if (variable !== null) {
       if (!options.variables) return false;
       rooted = '$' + text.slice(variable[0].length);
