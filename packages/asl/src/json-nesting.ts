@@ -20,24 +20,26 @@ export interface NestingViolation {
 }
 
 /**
- * True when a parsed value nests deeper than {@link MAX_NESTING_DEPTH} (iteratively: safe for any depth).
+ * True when a parsed value nests deeper than {@link MAX_NESTING_DEPTH}. The walk stops at the limit, so it
+ * never holds more than that many frames, and it allocates nothing: it runs over every definition and input.
  * Much cheaper than scanning the text, so the text is only scanned (for the position) when this is true.
  */
 export function nestsTooDeep(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  const depths: number[] = [0];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const depth = depths.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth >= MAX_NESTING_DEPTH) return true;
-    const children = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) {
-      if (child !== null && typeof child === 'object') {
-        stack.push(child);
-        depths.push(depth + 1);
-      }
+  return value !== null && typeof value === 'object' && containerNestsTooDeep(value, 0);
+}
+
+function containerNestsTooDeep(node: object, depth: number): boolean {
+  if (depth >= MAX_NESTING_DEPTH) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (child !== null && typeof child === 'object' && containerNestsTooDeep(child, depth + 1)) return true;
     }
+    return false;
+  }
+  for (const key in node) {
+    const child: unknown = (node as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object' && containerNestsTooDeep(child, depth + 1)) return true;
   }
   return false;
 }
