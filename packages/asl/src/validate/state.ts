@@ -14,7 +14,7 @@ import { checkNullableDataPath, checkResultPath } from './paths.js';
 import { checkPayloadTemplate } from './payload-template.js';
 import { checkStateFields, STATE_TYPES } from './state-fields.js';
 import { checkTaskState } from './task-state.js';
-import { checkEnum, checkExactlyOne, checkRequired, checkType, ifPresent } from './value-checks.js';
+import { checkEnum, checkRequired, checkType, exactlyOneMessage, ifPresent } from './value-checks.js';
 import { checkAssignedNames } from './variables.js';
 import { checkWaitState } from './wait-state.js';
 
@@ -37,6 +37,7 @@ const TYPE_RULES: Partial<Record<StateType, (s: StateUnderCheck) => void>> = {
   Parallel: checkParallelState,
   Map: checkMapState,
 };
+const NEXT_XOR_END = exactlyOneMessage(['Next', 'End']);
 /** The types that continue with `Next` or stop with `End: true`. */
 const TRANSITIONING: ReadonlySet<StateType> = new Set(['Pass', 'Task', 'Wait', 'Parallel', 'Map']);
 
@@ -71,8 +72,8 @@ function checkTransition({ ctx, state, location }: StateUnderCheck): void {
   const out = ctx.out;
   ifPresent(state, 'Next', location, (v, at) => checkType(out, v, ['STRING'], at));
   ifPresent(state, 'End', location, (v, at) => checkType(out, v, ['BOOLEAN'], at));
-  const ends = state.End === true ? { End: true } : {};
-  checkExactlyOne(out, { Next: state.Next, ...ends }, ['Next', 'End'], location);
+  // Only `End: true` counts as an end. Checked directly, with no object built: every state of a definition runs it.
+  if ((state.Next !== undefined) === (state.End === true)) out.schema(NEXT_XOR_END, location);
 }
 
 /** The fields several types share; the type's field set already refused them where they do not belong. */

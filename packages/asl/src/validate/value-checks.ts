@@ -35,7 +35,8 @@ export function checkType(
   types: readonly JsonTypeName[],
   location: string,
 ): boolean {
-  if (types.some((t) => isOfType(value, t))) return true;
+  // An indexed loop rather than `some`: this runs for nearly every field of every state, mostly cold.
+  for (let i = 0; i < types.length; i++) if (isOfType(value, types[i])) return true;
   out.schema(`Expected value of type [${types.join(', ')}]`, location);
   return false;
 }
@@ -130,8 +131,13 @@ export function checkExactlyOne(
 ): boolean {
   const count = names.filter((n) => object[n] !== undefined).length;
   if (count === 1) return true;
-  out.schema(`Exactly one of these fields is required: [${names.join(', ')}]`, location);
+  out.schema(exactlyOneMessage(names), location);
   return false;
+}
+
+/** AWS's message when none or several of `names` are present: `Exactly one of these fields is required: [A, B]`. */
+export function exactlyOneMessage(names: readonly string[]): string {
+  return `Exactly one of these fields is required: [${names.join(', ')}]`;
 }
 
 /** Runs `check` on field `name` of `object` when present, with the field's location. */

@@ -92,11 +92,15 @@ function blockVariables(ctx: ValidationContext, states: unknown): ReadonlySet<st
     if (!isJsonObject(state)) continue;
     const language = stateLanguage(ctx, state);
     addNames(names, state.Assign, language);
-    for (const list of [state.Choices, state.Catch]) {
-      if (Array.isArray(list)) for (const item of list) if (isJsonObject(item)) addNames(names, item.Assign, language);
-    }
+    addItemNames(names, state.Choices, language);
+    addItemNames(names, state.Catch, language);
   }
   return names.size === 0 ? NO_VARIABLES : names;
+}
+
+/** The names the `Assign` of each item of a Choice's `Choices` or a state's `Catch` assigns. */
+function addItemNames(names: Set<string>, list: unknown, language: QueryLanguage): void {
+  if (Array.isArray(list)) for (const item of list) if (isJsonObject(item)) addNames(names, item.Assign, language);
 }
 
 function addNames(names: Set<string>, assign: unknown, language: QueryLanguage): void {
