@@ -122,7 +122,11 @@ function compileObject(object: Record<string, unknown>, path: (string | number)[
   const entries: CompiledEntry[] = [];
   const names = new Set<string>();
   let constant = true;
-  for (const [key, value] of Object.entries(object)) {
+  // Indexed, with no destructuring: validation and compilation run this for every template, mostly cold.
+  const keys = Object.keys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = object[key];
     const dynamic = key.endsWith('.$');
     const name = dynamic ? key.slice(0, -2) : key;
     if (names.has(name)) report(new TemplateSyntaxError(key, 'duplicate-field', path), errors);
@@ -141,7 +145,9 @@ function compileObject(object: Record<string, unknown>, path: (string | number)[
     constant: false,
     evaluate: (input, scope) => {
       const result: Record<string, unknown> = {};
-      for (const entry of entries) {
+      // Indexed: this runs at every transition through the state, the first ones as cold code.
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
         const value = entry.evaluate(input, scope);
         // A plain assignment to `__proto__` would set the prototype instead of creating the field.
         if (entry.name === '__proto__') {

@@ -31,9 +31,13 @@ export function checkTransitions(out: DiagnosticList, definition: Record<string,
 function checkBlock(out: DiagnosticList, block: Record<string, unknown>, location: string, seen: Set<string>): void {
   const statesLocation = fieldLocation(location, 'States');
   const states = block.States as StatesMap;
-  // Locations are built only for what is reported: this runs over every state of every definition.
-  for (const name of Object.keys(states)) checkName(out, name, statesLocation, seen);
-  for (const [name, state] of Object.entries(states)) {
+  // Locations are built only for what is reported, and the loops are indexed (no iterator objects): this runs
+  // over every state of every definition, mostly as cold code.
+  const names = Object.keys(states);
+  for (let i = 0; i < names.length; i++) checkName(out, names[i], statesLocation, seen);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const state = states[name];
     forEachTarget(state, (target, field, list, index) => {
       if (Object.hasOwn(states, target)) return;
       const at = fieldLocation(statesLocation, name);
@@ -130,7 +134,9 @@ function checkReachability(out: DiagnosticList, block: Record<string, unknown>, 
     missingTarget(out, startAt, fieldLocation(location, 'StartAt'));
   }
   const statesLocation = fieldLocation(location, 'States');
-  for (const name of Object.keys(states)) {
+  const names = Object.keys(states);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     if (!reached.has(name)) {
       out.error(
         DiagnosticCode.MissingTransitionTarget,
