@@ -145,9 +145,7 @@ function compileObject(object: Record<string, unknown>, path: (string | number)[
     constant: false,
     evaluate: (input, scope) => {
       const result: Record<string, unknown> = {};
-      // Indexed: this runs at every transition through the state, the first ones as cold code.
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i];
+      for (const entry of entries) {
         const value = entry.evaluate(input, scope);
         // A plain assignment to `__proto__` would set the prototype instead of creating the field.
         if (entry.name === '__proto__') {
