@@ -53,10 +53,12 @@ const KEYWORDS: ReadonlyArray<readonly [string, null | boolean]> = [
   ['false', false],
 ];
 const STRING_ESCAPES = new Set(["'", '{', '}', '\\']);
+/** Hoisted: a regex literal in a function body makes a new RegExp object at every call. */
+const CALL_SHAPE = /^States\.[A-Za-z0-9_.]+\(/;
 
 /** True when `text` has the shape of a call (`States.X(`); cheap, for telling calls from paths and literals. */
 export function isIntrinsicCall(text: string): boolean {
-  return /^States\.[A-Za-z0-9_.]+\(/.test(text);
+  return CALL_SHAPE.test(text);
 }
 
 /** Parses a whole call. Throws {@link IntrinsicSyntaxError}. */
