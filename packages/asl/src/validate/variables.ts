@@ -88,7 +88,10 @@ export function machineContext(
 function blockVariables(ctx: ValidationContext, states: unknown): ReadonlySet<string> {
   if (!isJsonObject(states)) return NO_VARIABLES;
   const names = new Set<string>();
-  for (const state of Object.values(states)) {
+  // Indexed (no iterator): this runs once per state, mostly as cold code.
+  const values = Object.values(states);
+  for (let i = 0; i < values.length; i++) {
+    const state = values[i];
     if (!isJsonObject(state)) continue;
     const language = stateLanguage(ctx, state);
     addNames(names, state.Assign, language);
