@@ -121,15 +121,14 @@ function checkReachability(out: DiagnosticList, block: Record<string, unknown>, 
   if (Object.hasOwn(states, startAt)) {
     const pending = [startAt];
     reached.add(startAt);
-    while (pending.length > 0) {
-      const name = pending.pop() as string;
-      forEachTarget(states[name], (target) => {
-        if (Object.hasOwn(states, target) && !reached.has(target)) {
-          reached.add(target);
-          pending.push(target);
-        }
-      });
-    }
+    // One visitor for the whole walk, not one closure per state.
+    const reach = (target: string): void => {
+      if (Object.hasOwn(states, target) && !reached.has(target)) {
+        reached.add(target);
+        pending.push(target);
+      }
+    };
+    while (pending.length > 0) forEachTarget(states[pending.pop() as string], reach);
   } else {
     missingTarget(out, startAt, fieldLocation(location, 'StartAt'));
   }
