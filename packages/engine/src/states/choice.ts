@@ -6,7 +6,7 @@ import type { Interpreter } from '../interpreter.js';
 import { compileAssign } from '../io.js';
 import { compileJsonataOutcome, compileTypedJsonataValue, type Outcome } from '../jsonata-io.js';
 import type { StateScope } from '../scope.js';
-import { compileBasics } from './common.js';
+import { compileBasics, compiledState } from './common.js';
 
 /** A rule (`isRule`), or the `Default` branch: whether it matches, where it goes, and the output and assignments it makes. */
 interface CompiledBranch {
@@ -24,8 +24,7 @@ export function compileChoiceState(name: string, def: ChoiceState, language: Que
   const rules = def.Choices.map((rule) => compileBranch(rule, rule.Next!, true));
   // The state's own Output and Assign apply when no rule matched.
   const fallback = compileBranch({ Output: def.Output, Assign: def.Assign }, def.Default, false);
-  return {
-    ...basics,
+  return compiledState(basics, {
     next: undefined,
     type: 'Choice',
     start(it: Interpreter, run: BlockRun) {
@@ -38,7 +37,7 @@ export function compileChoiceState(name: string, def: ChoiceState, language: Que
       const { output, assigned } = branch.outcome(input, scope);
       it.exit(run, this, basics.outputPath(output, scope), { next: branch.next, assigned });
     },
-  };
+  });
 }
 
 const never = () => false;

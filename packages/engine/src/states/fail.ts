@@ -16,7 +16,7 @@ import type { BlockRun } from '../execution.js';
 import type { Interpreter } from '../interpreter.js';
 import { compileTypedJsonataValue } from '../jsonata-io.js';
 import type { StateScope } from '../scope.js';
-import { compileBasics } from './common.js';
+import { compileBasics, compiledState } from './common.js';
 
 type Reader = (input: Json, scope: StateScope) => string | undefined;
 
@@ -29,8 +29,8 @@ export function compileFailState(name: string, def: FailState, language: QueryLa
   const cause = jsonata
     ? compileJsonataReader(def.Cause, 'Cause')
     : compileReader('CausePath', def.Cause, def.CausePath);
-  return {
-    ...compileBasics(name, def),
+  const basics = compileBasics(name, def);
+  return compiledState(basics, {
     next: undefined,
     type: 'Fail',
     start(it: Interpreter, run: BlockRun) {
@@ -39,7 +39,7 @@ export function compileFailState(name: string, def: FailState, language: QueryLa
       if (!jsonata) it.inspector?.stage('afterInputPath', run.input);
       it.failRun(run, error(run.input, scope), cause(run.input, scope));
     },
-  };
+  });
 }
 
 /** A constant, or a JSONata expression that must give a string. */

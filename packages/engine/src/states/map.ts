@@ -15,7 +15,7 @@ import { compileRequiredPath, compileTemplate } from '../io.js';
 import { compileJsonataValue, compileTypedJsonataValue } from '../jsonata-io.js';
 import { stringify } from '../payload.js';
 import type { StateScope } from '../scope.js';
-import { type CompileContext, compileBasics } from './common.js';
+import { type CompileContext, compileBasics, compiledState } from './common.js';
 import { compileItemBatcher } from './item-batcher.js';
 import { compileItemReader, ITEM_READER_FAILED } from './item-reader.js';
 import { compileMapLimits } from './map-fields.js';
@@ -55,8 +55,7 @@ export function compileMapState(
   const withRetry = { withRetryCount: true };
   const label = def.Label ?? name;
 
-  const state: CompiledState = {
-    ...basics,
+  const state: CompiledState = compiledState(basics, {
     type: 'Map',
     retriers: compileRetriers(def.Retry),
     catchers: compileCatchers(def.Catch, language),
@@ -108,7 +107,7 @@ export function compileMapState(
       abortChildren(it, run, reason);
       if (reason === 'sibling') it.emit(run, 'MapStateAborted', undefined, { previous: it.siblingAbortPrevious });
     },
-  };
+  });
   return state;
 
   /** Asks the runtime for a page of the ItemReader's source; the answer comes back to `resume`. */

@@ -5,7 +5,7 @@ import { compileCatchers, compileRetriers } from '../error-handling.js';
 import type { BlockRun } from '../execution.js';
 import { abortChildren, startGroup } from '../group.js';
 import type { Interpreter } from '../interpreter.js';
-import { type CompileContext, compileBasics } from './common.js';
+import { type CompileContext, compileBasics, compiledState } from './common.js';
 import { compileWorkFlow } from './work-flow.js';
 
 /** Compiles a Parallel state and its branches. */
@@ -21,8 +21,7 @@ export function compileParallelState(
     ctx.compileBlock(`${ctx.blockId}/States/${name}/Branches/${i}`, branch);
   });
   const withRetry = { withRetryCount: true };
-  return {
-    ...basics,
+  return compiledState(basics, {
     type: 'Parallel',
     retriers: compileRetriers(def.Retry),
     catchers: compileCatchers(def.Catch, language),
@@ -51,5 +50,5 @@ export function compileParallelState(
       abortChildren(it, run, reason);
       if (reason === 'sibling') it.emit(run, 'ParallelStateAborted', undefined, { previous: it.siblingAbortPrevious });
     },
-  };
+  });
 }

@@ -5,29 +5,27 @@ import type { BlockRun } from '../execution.js';
 import type { Interpreter } from '../interpreter.js';
 import { compileAssign, compileResultPath, compileTemplate } from '../io.js';
 import { compileJsonataOutcome } from '../jsonata-io.js';
-import { compileBasics } from './common.js';
+import { compileBasics, compiledState } from './common.js';
 
 /** Compiles a Pass state. */
 export function compilePassState(name: string, def: PassState, language: QueryLanguage): CompiledState {
   const basics = compileBasics(name, def);
   if (language === 'JSONata') {
     const outcome = compileJsonataOutcome(def, 'input');
-    return {
-      ...basics,
+    return compiledState(basics, {
       type: 'Pass',
       start(it: Interpreter, run: BlockRun) {
         const { output, assigned } = outcome(it.scope(run));
         it.exit(run, this, output, { assigned });
       },
-    };
+    });
   }
   const parameters = compileTemplate(def.Parameters);
   const resultPath = compileResultPath(def.ResultPath);
   const hasResult = 'Result' in def;
   const result = def.Result as Json;
   const assign = compileAssign(def.Assign);
-  return {
-    ...basics,
+  return compiledState(basics, {
     type: 'Pass',
     start(it: Interpreter, run: BlockRun) {
       const scope = it.scope(run);
@@ -49,5 +47,5 @@ export function compilePassState(name: string, def: PassState, language: QueryLa
       const output = basics.outputPath(afterResultPath, scope);
       it.exit(run, this, output, { assigned: assign?.(value, scope) });
     },
-  };
+  });
 }

@@ -14,7 +14,7 @@ import type { Interpreter } from '../interpreter.js';
 import type { TaskRequest } from '../messages.js';
 import { checkPayloadSize, stringify } from '../payload.js';
 import { parseResource, type TaskResource } from '../resource.js';
-import { compileBasics } from './common.js';
+import { compileBasics, compiledState } from './common.js';
 import { compileNumberField } from './number-field.js';
 import { compileWorkFlow } from './work-flow.js';
 
@@ -38,8 +38,7 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
   const events = eventsFor(resource);
   const withRetry = { withRetryCount: true };
 
-  return {
-    ...basics,
+  return compiledState(basics, {
     type: 'Task',
     retriers: compileRetriers(def.Retry),
     catchers: compileCatchers(def.Catch, language),
@@ -109,7 +108,7 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
       if (run.waiting?.kind === 'task') it.commands.push({ type: 'CancelTask', key: run.waiting.key });
       if (reason === 'sibling') it.emit(run, 'TaskStateAborted', undefined, { previous: it.siblingAbortPrevious });
     },
-  };
+  });
 }
 
 /** The history events of one resource kind. */

@@ -14,7 +14,7 @@ import type { Interpreter } from '../interpreter.js';
 import { compileAssign, compileRequiredPath } from '../io.js';
 import { compileJsonataOutcome, compileTypedJsonataValue, type Outcome } from '../jsonata-io.js';
 import type { StateScope } from '../scope.js';
-import { compileBasics } from './common.js';
+import { compileBasics, compiledState } from './common.js';
 
 /** AWS refuses delays beyond 2^31 − 1 seconds. */
 const MAX_DELAY_SECONDS = 2 ** 31 - 1;
@@ -28,8 +28,7 @@ export function compileWaitState(name: string, def: WaitState, language: QueryLa
   const jsonata = language === 'JSONata';
   const delay = jsonata ? compileJsonataDelay(def) : compileDelay(def);
   const outcome = jsonata ? compileJsonataOutcome(def, 'input') : compileJsonPathOutcome(def);
-  return {
-    ...basics,
+  return compiledState(basics, {
     type: 'Wait',
     evaluatesAfterEntering: true,
     start(it: Interpreter, run: BlockRun) {
@@ -48,7 +47,7 @@ export function compileWaitState(name: string, def: WaitState, language: QueryLa
       // AWS records no WaitStateAborted when the whole execution is stopped.
       if (reason === 'sibling') it.emit(run, 'WaitStateAborted', undefined, { previous: it.siblingAbortPrevious });
     },
-  };
+  });
 }
 
 /** JSONPath: the output is the effective input (after `InputPath`), which `Assign` reads too. */
