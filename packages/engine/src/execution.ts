@@ -207,4 +207,5 @@ export function createExecutionRecord(
 export function attachParents(run: BlockRun, parent?: BlockRun): void {
   run.parent = parent;
   for (const child of run.group?.children ?? []) if (child) attachParents(child, run);
+  for (const child of run.redriveGroup?.children ?? []) if (child) attachParents(child, run);
 }

@@ -108,6 +108,37 @@ describe('RedriveExecution', () => {
     expect((await api.ListExecutions({ stateMachineArn, redriveFilter: 'NOT_REDRIVEN' })).executions).toEqual([]);
   });
 
+  it("stores a redriven Parallel's earlier children while the state waits to be retried", async () => {
+    const { api } = await open();
+    // Redriven, the Parallel fails before its branches start, and waits a second for its retry: the branches it is
+    // to carry over are in the stored record meanwhile.
+    const definition = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Arguments: "{% $states.context.Execution.RedriveCount > 0 ? $error('not now') : {} %}",
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Fail', Error: 'E' } } },
+          ],
+          Retry: [{ ErrorEquals: ['States.QueryEvaluationError'], IntervalSeconds: 1, MaxAttempts: 1 }],
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await api.CreateStateMachine({ name: 'redrive-retry', definition, roleArn: ROLE });
+    const { executionArn } = await api.StartExecution({ stateMachineArn });
+    expect(await closed(api, executionArn as string)).toMatchObject({ status: 'FAILED', error: 'E' });
+    await api.RedriveExecution({ executionArn });
+    expect(await closed(api, executionArn as string)).toMatchObject({
+      status: 'FAILED',
+      error: 'States.QueryEvaluationError',
+      redriveCount: 1,
+    });
+  });
+
   it('answers a repeated request with the same clientToken as the first', async () => {
     const { api, stateMachineArn } = await open();
     const { executionArn } = await api.StartExecution({ stateMachineArn, input: '{"n":1}' });

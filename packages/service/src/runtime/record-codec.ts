@@ -18,8 +18,12 @@ export function parseRecord(text: string): ExecutionRecord {
 }
 
 function storedRun(run: BlockRun): BlockRun {
-  const { parent: _parent, driving: _driving, group, ...stored } = run;
-  return group ? { ...stored, group: storedGroup(group) } : stored;
+  const { parent: _parent, driving: _driving, group, redriveGroup, ...rest } = run;
+  const stored: BlockRun = rest;
+  if (group) stored.group = storedGroup(group);
+  // A redriven state's children as they ended, until its group takes them over (a retry may come first).
+  if (redriveGroup) stored.redriveGroup = storedGroup(redriveGroup);
+  return stored;
 }
 
 function storedGroup(group: GroupRun): GroupRun {
