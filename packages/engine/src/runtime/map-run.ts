@@ -100,6 +100,7 @@ function childOf(record: ExecutionRecord): MapRunChild {
   if (record.outputText !== undefined) child.outputText = record.outputText;
   if (record.error !== undefined) child.error = record.error;
   if (record.cause !== undefined) child.cause = record.cause;
+  if (record.redriveCount !== undefined) child.redriveCount = record.redriveCount;
   return child;
 }
 

@@ -64,6 +64,10 @@ describe('resultEntry', () => {
     expect(entry).not.toHaveProperty('Output');
     expect(resultEntry(pending)).toEqual({ Input: '{"id":4}', InputDetails: { Included: true }, Status: 'PENDING' });
   });
+
+  it('counts the redrives of a child its Map Run redrove', () => {
+    expect(resultEntry({ ...failed, redriveCount: 1 })).toMatchObject({ RedriveCount: 1 });
+  });
 });
 
 describe('transformResults', () => {

@@ -36,6 +36,8 @@ export interface MapRunChild {
   outputText?: string;
   error?: string;
   cause?: string;
+  /** How many times it was redriven (with its Map Run); absent when never. */
+  redriveCount?: number;
 }
 
 /** `WriterConfig.Transformation`. */
@@ -70,7 +72,7 @@ export function resultEntry(child: MapRunChild): JsonObject {
     entry.Output = child.outputText ?? 'null';
     entry.OutputDetails = { Included: true };
   }
-  entry.RedriveCount = 0;
+  entry.RedriveCount = child.redriveCount ?? 0;
   if (child.status === 'SUCCEEDED') {
     entry.RedriveStatus = 'NOT_REDRIVABLE';
     entry.RedriveStatusReason = 'Execution is SUCCEEDED and cannot be redriven';

@@ -65,10 +65,10 @@ export function reportedChild(
 ): Json {
   if (!row) return { status: 'PENDING', inputText: JSON.stringify(request.items[index]) };
   const running = row.status === 'RUNNING';
-  const { executionArn, name, stateMachineArn, startDate, inputText, outputText, error, cause } = row;
+  const { executionArn, name, stateMachineArn, startDate, inputText, outputText, error, cause, redriveCount } = row;
   const child = { status: running ? 'ABORTED' : row.status, inputText, executionArn, name, stateMachineArn, startDate };
   const stopDate = running ? now : row.stopDate;
-  const fields = Object.entries({ ...child, stopDate, outputText, error, cause });
+  const fields = Object.entries({ ...child, stopDate, outputText, error, cause, redriveCount });
   return Object.fromEntries(fields.filter(([, value]) => value !== undefined)) as Json;
 }
 
