@@ -1,23 +1,11 @@
 import type { Json } from '@lockstep/asl';
 import { runExecution } from '@lockstep/engine';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { invokeOnce, jsonAnswer, jsonError } from './fake-aws-service.test-support.js';
-import { inTurn, type JobHarness, startJobHarness } from './sync-job.test-support.js';
+import { inTurn, JSON_1_1, useJobHarness } from './sync-job.test-support.js';
 
-const JSON_1_1 = 'application/x-amz-json-1.1';
-
-let harness: JobHarness;
-const startJob = (resource: string, input: Json) => harness.start(resource, input);
-const answering: JobHarness['answer'] = (answers) => harness.answer(answers);
-const sent = (action: string) => harness.sent(action);
-
-beforeAll(async () => {
-  harness = await startJobHarness();
-});
-afterAll(() => harness.fake.close());
-beforeEach(() => {
-  harness.fake.requests.length = 0;
-});
+const harness = useJobHarness();
+const { start: startJob, answer: answering, sent } = harness;
 
 const jobRun = (state: string) => ({
   JobRun: {

@@ -3,6 +3,7 @@
  * action, and a task in flight exposes what it reported and its cancel function.
  */
 import type { Json } from '@lockstep/asl';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { awsSdkIntegration } from './aws-sdk-integration.js';
 import {
   type CannedResponse,
@@ -13,6 +14,9 @@ import {
   sampleTaskRequest,
   startFakeAwsService,
 } from './fake-aws-service.test-support.js';
+
+/** The content type of the JSON 1.1 protocol (Glue, Athena, CodeBuild, ECS). */
+export const JSON_1_1 = 'application/x-amz-json-1.1';
 
 /** The execution of the sample task request. */
 export const SAMPLE_EXECUTION = 'arn:aws:states:us-east-1:111111111111:execution:Machine:run-1';
@@ -37,6 +41,33 @@ export interface JobHarness {
   answer(answers: Record<string, CannedResponse | (() => CannedResponse)>): void;
   /** The bodies of the requests of `action` so far. */
   sent(action: string): Record<string, unknown>[];
+}
+
+/**
+ * The harness of a test file: started before its tests and closed after them, its recorded requests forgotten before
+ * each test. Its members are read once it started (in the tests).
+ */
+export function useJobHarness(): JobHarness {
+  let harness: JobHarness | undefined;
+  const started = () => harness!;
+  beforeAll(async () => {
+    harness = await startJobHarness();
+  });
+  afterAll(() => harness?.fake.close());
+  beforeEach(() => {
+    started().fake.requests.length = 0;
+  });
+  return {
+    get fake() {
+      return started().fake;
+    },
+    get integration() {
+      return started().integration;
+    },
+    start: (resource, input) => started().start(resource, input),
+    answer: (answers) => started().answer(answers),
+    sent: (action) => started().sent(action),
+  };
 }
 
 /** Starts the double and an integration that uses it for every service. */

@@ -1,22 +1,9 @@
-import type { Json } from '@lockstep/asl';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { invokeOnce, jsonAnswer } from './fake-aws-service.test-support.js';
-import { ABORTED_REASON, inTurn, type JobHarness, restJsonAnswer, startJobHarness } from './sync-job.test-support.js';
+import { ABORTED_REASON, inTurn, JSON_1_1, restJsonAnswer, useJobHarness } from './sync-job.test-support.js';
 
-const JSON_1_1 = 'application/x-amz-json-1.1';
-
-let harness: JobHarness;
-const startJob = (resource: string, input: Json) => harness.start(resource, input);
-const answering: JobHarness['answer'] = (answers) => harness.answer(answers);
-const sent = (action: string) => harness.sent(action);
-
-beforeAll(async () => {
-  harness = await startJobHarness();
-});
-afterAll(() => harness.fake.close());
-beforeEach(() => {
-  harness.fake.requests.length = 0;
-});
+const harness = useJobHarness();
+const { start: startJob, answer: answering, sent } = harness;
 
 describe('batch:submitJob.sync', () => {
   const submitted = restJsonAnswer(
