@@ -5,9 +5,10 @@
 import type { Json } from '@lockstep/asl';
 import { createExecutionRecord, type ExecutionRecord } from '../execution.js';
 import type { HistoryEvent } from '../history.js';
-import type { HistoryLog } from '../history-log.js';
+import { HistoryLog } from '../history-log.js';
 import { uuid } from '../ids.js';
 import type { Integration } from '../integration.js';
+import type { EngineEvent } from '../messages.js';
 import { hasRoomToRedrive } from '../redrive.js';
 import { type DriverOptions, driveExecution } from './driver.js';
 import { invalidExecutionInput, parseExecutionInput } from './input.js';
@@ -131,7 +132,13 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
     runMap: (request, key) =>
       runMapRun(machine, request, key, { parent: record, clock: options.clock ?? 'virtual', random, invokeTask, runs }),
   };
-  const history = await driveExecution(machine, record, driver);
+  const history = new HistoryLog(record.nextEventId);
+  const drive = async (first?: EngineEvent) => {
+    await driveExecution(machine, record, driver, first, history);
+    // A succeeded execution is never redriven: its Map Runs' children need not be kept.
+    if (record.status === 'SUCCEEDED') runs.clear();
+  };
+  await drive();
   const redrive = async (changes: RedriveOptions = {}): Promise<ExecutionResult> => {
     if (record.status === 'SUCCEEDED' || record.status === 'RUNNING') {
       throw new TypeError(`redrive: the execution is ${record.status} and cannot be redriven.`);
@@ -139,7 +146,7 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
     if (!hasRoomToRedrive(record)) throw new TypeError('redrive: Execution history event limit exceeded.');
     if (changes.taskHandlers) performers.taskHandlers = changes.taskHandlers;
     if (changes.integrations) performers.integrations = changes.integrations;
-    await driveExecution(machine, record, driver, { type: 'Redrive' }, history);
+    await drive({ type: 'Redrive' });
     return resultOf(record, history, redrive);
   };
   return resultOf(record, history, redrive);
