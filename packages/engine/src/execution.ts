@@ -157,7 +157,10 @@ export interface GroupRun {
   pumping?: boolean;
 }
 
-/** Creates a run positioned before its first state. */
+/**
+ * Creates a run positioned before its first state. Every field is present from the start, in one order, so that
+ * all runs share one object shape and the interpreter's property accesses stay monomorphic as the run changes.
+ */
 export function createRun(
   id: string,
   blockId: string,
@@ -172,12 +175,25 @@ export function createRun(
     status: 'running',
     state: '',
     input: null,
+    inputText: undefined,
     enteredEventId: 0,
     enteredAfterEventId: 0,
-    enteredTime: 0,
+    enteredTime: Number.NaN,
     lastEventId,
+    retryCounts: undefined,
     retryCount: 0,
+    variables: undefined,
+    waiting: undefined,
+    group: undefined,
+    redriveGroup: undefined,
+    mapRunArn: undefined,
+    redriveMapRunArn: undefined,
+    output: undefined,
+    error: undefined,
+    cause: undefined,
+    next: undefined,
     parent,
+    driving: false,
   };
 }
 
@@ -189,15 +205,32 @@ export function createExecutionRecord(
   identity: ExecutionIdentity,
   start: { input: Json; inputText: string; startTime: number; historyEventLimit?: number },
 ): ExecutionRecord {
+  // Every field is present from the start, in one order: all records share one object shape (see `createRun`).
   return {
-    ...identity,
+    executionArn: identity.executionArn,
+    name: identity.name,
+    stateMachineArn: identity.stateMachineArn,
+    stateMachineName: identity.stateMachineName,
+    roleArn: identity.roleArn,
+    region: identity.region,
+    type: identity.type,
+    stateMachineAliasArn: identity.stateMachineAliasArn,
+    stateMachineVersionArn: identity.stateMachineVersionArn,
+    startedAsync: identity.startedAsync,
     status: 'RUNNING',
     startTime: start.startTime,
+    stopTime: undefined,
     input: start.input,
     inputText: start.inputText,
+    output: undefined,
+    outputText: undefined,
+    error: undefined,
+    cause: undefined,
     nextEventId: 1,
     nextKey: 1,
     historyEventLimit: start.historyEventLimit,
+    redriveCount: undefined,
+    redriveTime: undefined,
     // Created when the execution starts.
     root: undefined as never,
   };
