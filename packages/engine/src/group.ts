@@ -38,6 +38,11 @@ export function startGroup(it: Interpreter, run: BlockRun, spec: GroupSpec): voi
     maxConcurrency: spec.maxConcurrency,
     toleratedFailureCount: spec.toleratedFailureCount,
     toleratedFailurePercentage: spec.toleratedFailurePercentage,
+    // Present from the start, as in `createRun`: one object shape.
+    redrive: undefined,
+    lastSucceededEventId: undefined,
+    failure: undefined,
+    pumping: false,
   };
   const before = run.redriveGroup;
   run.redriveGroup = undefined;
