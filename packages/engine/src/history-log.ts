@@ -26,8 +26,9 @@ const CHUNK_EVENTS = 512;
 
 /** The events of one step, or of a whole execution. Ids are dense from `firstId`. */
 export class HistoryLog {
-  readonly #chunks: unknown[][] = [];
-  #current: unknown[] = [];
+  /** Every chunk, the one being filled last (never empty: its element kind is set from the start). */
+  readonly #chunks: unknown[][] = [[]];
+  #current: unknown[] = this.#chunks[0];
   #length = 0;
 
   constructor(readonly firstId: number) {}
@@ -72,7 +73,7 @@ export class HistoryLog {
     let lastPayload: unknown;
     let lastText = '';
     for (let i = from; i < this.#length; i++) {
-      const chunk = i < this.#chunks.length * CHUNK_EVENTS ? this.#chunks[(i / CHUNK_EVENTS) | 0] : this.#current;
+      const chunk = this.#chunks[(i / CHUNK_EVENTS) | 0];
       const at = (i % CHUNK_EVENTS) * FIELDS;
       const type = chunk[at] as HistoryEventType;
       const time = chunk[at + 2] as number;
@@ -112,8 +113,8 @@ export class HistoryLog {
     text: string | undefined,
   ): number {
     if (this.#current.length === CHUNK_EVENTS * FIELDS) {
-      this.#chunks.push(this.#current);
       this.#current = [];
+      this.#chunks.push(this.#current);
     }
     this.#current.push(type, previousEventId, time, details, name, payload, text);
     return this.firstId + this.#length++;
