@@ -30,6 +30,11 @@ export interface ExecutionIdentity {
    * context object then has `Execution.RedriveCount`, as a Standard execution's does (recorded).
    */
   startedAsync?: boolean;
+  /**
+   * The test case of mocked responses the execution runs (Step Functions Local's `<stateMachineArn>#<TestCase>`):
+   * kept in the record so that the service runs it after a restart too.
+   */
+  testCase?: string;
 }
 
 /** The whole record. */
@@ -217,6 +222,7 @@ export function createExecutionRecord(
     stateMachineAliasArn: identity.stateMachineAliasArn,
     stateMachineVersionArn: identity.stateMachineVersionArn,
     startedAsync: identity.startedAsync,
+    testCase: identity.testCase,
     status: 'RUNNING',
     startTime: start.startTime,
     stopTime: undefined,

@@ -19,9 +19,9 @@
  * the ARN is taken whole, as AWS takes it.
  */
 import type { Json } from '@lockstep/asl';
-import { parseExecutionInput, uuid } from '@lockstep/engine';
+import { type ExecutionIdentity, parseExecutionInput, uuid } from '@lockstep/engine';
 import { newExecution } from '../runtime/new-execution.js';
-import type { MockTestCases, TestCaseIdentity } from '../runtime/transition.js';
+import type { MockTestCases } from '../runtime/transition.js';
 import type { ExecutionFilter, ExecutionRow, ExecutionSummary, Page, StateMachineRecord } from '../store/records.js';
 import type { ListOptions } from '../store/store.js';
 import {
@@ -174,7 +174,7 @@ async function startExecution(ctx: ServiceContext, testing: ExecutionTesting, re
     return startExpressExecution(ctx, machine, target.definition, executionName, text, { ...testing, testCase });
   }
   const arnOfExecution = executionArn(ctx, machine.name, executionName);
-  const identity: TestCaseIdentity = {
+  const identity: ExecutionIdentity = {
     executionArn: arnOfExecution,
     name: executionName,
     stateMachineArn: machine.stateMachineArn,

@@ -11,6 +11,7 @@ import type { Json } from '@lockstep/asl';
 import {
   type CompiledBlock,
   type CompiledMachine,
+  type ExecutionIdentity,
   type ExecutionRecord,
   HISTORY_EVENT_LIMIT,
   type MapRunRequest,
@@ -18,7 +19,6 @@ import {
 import type { ExecutionRow, ExecutionSummary, WorkItem } from '../store/records.js';
 import { derivedExecutionName } from './derived-name.js';
 import { newExecution } from './new-execution.js';
-import type { TestCaseIdentity } from './transition.js';
 
 /** What every child of one run shares. */
 export interface MapRunChildTemplate {
@@ -99,7 +99,7 @@ export function childExecution(
   startDate: number,
 ): { row: ExecutionRow; start: WorkItem } {
   const { parent, request } = template;
-  const identity: TestCaseIdentity = {
+  const identity: ExecutionIdentity = {
     executionArn: childArn(request.mapRunArn, index),
     name: childName(request.mapRunArn, index),
     stateMachineArn: childStateMachineArn(parent, request.mapRunArn),
@@ -109,8 +109,7 @@ export function childExecution(
     type: request.executionType,
   };
   // The children of an execution running a test case answer from the same test case.
-  const testCase = (parent as ExecutionRecord & TestCaseIdentity).testCase;
-  if (testCase !== undefined) identity.testCase = testCase;
+  if (parent.testCase !== undefined) identity.testCase = parent.testCase;
   const input: Json = request.items[index];
   const { row, start } = newExecution({
     identity,

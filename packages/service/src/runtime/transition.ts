@@ -7,7 +7,6 @@ import {
   type Command,
   compileStateMachine,
   type EngineEvent,
-  type ExecutionIdentity,
   type ExecutionRecord,
   HistoryLog,
   parseResource,
@@ -27,14 +26,6 @@ export type MockTestCases = NonNullable<RunExecutionOptions['mockConfig']>;
 
 /** A test case's mocked responses. */
 export type MockedResponses = NonNullable<TaskPerformers['mock']>['responses'];
-
-/**
- * The identity of an execution started on `<stateMachineArn>#<TestCase>`: it names its test case, which stays with
- * the execution's record (the engine keeps its identity there), so that the execution runs it after a restart too.
- */
-export interface TestCaseIdentity extends ExecutionIdentity {
-  testCase?: string;
-}
 
 /** What a transition needs beyond the execution and its events. */
 export interface TransitionOptions {
@@ -135,7 +126,7 @@ export function testCaseOf(
   record: ExecutionRecord,
   mockConfig: MockTestCases | undefined,
 ): MockedResponses | undefined {
-  const testCase = (record as ExecutionRecord & TestCaseIdentity).testCase;
+  const testCase = record.testCase;
   if (testCase === undefined || mockConfig === undefined) return undefined;
   // A Map Run's child runs `<machine>/<label>` (names cannot hold a `/`): its tasks are mocked by its machine's test case.
   return mockConfig.testCase(record.stateMachineName.split('/')[0], testCase);
