@@ -31,7 +31,14 @@ export function compileChoiceState(name: string, def: ChoiceState, language: Que
       const scope = it.scope(run);
       const input = basics.inputPath(run.input, scope);
       it.inspector?.stage('afterInputPath', input);
-      const branch = rules.find((rule) => rule.test(input, scope)) ?? fallback;
+      // An indexed loop, not `find` with a closure: this runs on every transition through the state.
+      let branch = fallback;
+      for (let i = 0; i < rules.length; i++) {
+        if (rules[i].test(input, scope)) {
+          branch = rules[i];
+          break;
+        }
+      }
       // AWS raises States.Runtime here, not the spec's States.NoChoiceMatched.
       if (branch.next === undefined) throw runtimeError(NO_MATCH);
       const { output, assigned } = branch.outcome(input, scope);

@@ -45,7 +45,7 @@ export function compilePassState(name: string, def: PassState, language: QueryLa
       const afterResultPath = resultPath(run.input, value);
       it.inspector?.stage('afterResultPath', afterResultPath);
       const output = basics.outputPath(afterResultPath, scope);
-      it.exit(run, this, output, { assigned: assign?.(value, scope) });
+      it.exit(run, this, output, assign && { assigned: assign(value, scope) });
     },
   });
 }

@@ -4,7 +4,13 @@
  */
 import { invalidArguments } from '../intrinsic-failure.js';
 import { javaEquals, javaHashSetOrder } from '../java-collections.js';
-import { arrayArgument, type IntrinsicFunction, intArgument, plainFunction } from './intrinsic-function.js';
+import {
+  arrayArgument,
+  fixedArityFunction,
+  type IntrinsicFunction,
+  intArgument,
+  plainFunction,
+} from './intrinsic-function.js';
 
 /** AWS: "The newly generated array can't contain more than 1000 items." */
 const MAX_RANGE_ITEMS = 1000;
@@ -13,7 +19,7 @@ const MAX_RANGE_ITEMS = 1000;
 const statesArray = plainFunction(0, Infinity, (values) => values);
 
 /** `States.ArrayPartition(array, chunkSize)`: consecutive chunks; the last may be shorter. */
-const arrayPartition = plainFunction(2, 2, ([array, chunkSize]) => {
+const arrayPartition = fixedArityFunction(2, 2, (array, chunkSize) => {
   const name = 'States.ArrayPartition';
   const list = arrayArgument(array, name);
   const size = intArgument(chunkSize, name);
@@ -24,12 +30,12 @@ const arrayPartition = plainFunction(2, 2, ([array, chunkSize]) => {
 });
 
 /** `States.ArrayContains(array, value)`: deep equality, object keys in any order. */
-const arrayContains = plainFunction(2, 2, ([array, value]) =>
+const arrayContains = fixedArityFunction(2, 2, (array, value) =>
   arrayArgument(array, 'States.ArrayContains').some((item) => javaEquals(item, value)),
 );
 
 /** `States.ArrayRange(first, last, step)`: `last` is included only when a step lands on it. */
-const arrayRange = plainFunction(3, 3, ([firstValue, lastValue, stepValue]) => {
+const arrayRange = fixedArityFunction(3, 3, (firstValue, lastValue, stepValue) => {
   const name = 'States.ArrayRange';
   const first = intArgument(firstValue, name);
   const last = intArgument(lastValue, name);
@@ -45,7 +51,7 @@ const arrayRange = plainFunction(3, 3, ([firstValue, lastValue, stepValue]) => {
  * `States.ArrayGetItem(array, index)`. AWS-observed: an index past the end is rejected, except on an empty
  * array, where the result is `null`.
  */
-const arrayGetItem = plainFunction(2, 2, ([array, indexValue]) => {
+const arrayGetItem = fixedArityFunction(2, 2, (array, indexValue) => {
   const name = 'States.ArrayGetItem';
   const list = arrayArgument(array, name);
   const index = intArgument(indexValue, name);
@@ -56,10 +62,10 @@ const arrayGetItem = plainFunction(2, 2, ([array, indexValue]) => {
 });
 
 /** `States.ArrayLength(array)`. */
-const arrayLength = plainFunction(1, 1, ([array]) => arrayArgument(array, 'States.ArrayLength').length);
+const arrayLength = fixedArityFunction(1, 1, (array) => arrayArgument(array, 'States.ArrayLength').length);
 
 /** `States.ArrayUnique(array)`: distinct values in the order of AWS's Java `HashSet` (see java-collections). */
-const arrayUnique = plainFunction(1, 1, ([array]) => javaHashSetOrder(arrayArgument(array, 'States.ArrayUnique')));
+const arrayUnique = fixedArityFunction(1, 1, (array) => javaHashSetOrder(arrayArgument(array, 'States.ArrayUnique')));
 
 /** The array intrinsics by name. */
 export const ARRAY_FUNCTIONS: Readonly<Record<string, IntrinsicFunction>> = {

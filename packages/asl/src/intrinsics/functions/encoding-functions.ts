@@ -11,7 +11,7 @@ import { decodeBase64Leniently, encodeBase64 } from '../base64.js';
 import { invalidArguments } from '../intrinsic-failure.js';
 import { javaToString } from '../java-text.js';
 import { decodeUtf8, encodeUtf8 } from '../java-utf8.js';
-import { type IntrinsicFunction, plainFunction, stringArgument } from './intrinsic-function.js';
+import { fixedArityFunction, type IntrinsicFunction, stringArgument } from './intrinsic-function.js';
 
 const MAX_INPUT_CHARS = 10_000;
 
@@ -22,17 +22,17 @@ function limitedString(value: unknown, functionName: string): string {
 }
 
 /** `States.Base64Encode(text)`. */
-const base64Encode = plainFunction(1, 1, ([text]) =>
+const base64Encode = fixedArityFunction(1, 1, (text) =>
   encodeBase64(encodeUtf8(limitedString(text, 'States.Base64Encode'))),
 );
 
 /** `States.Base64Decode(base64)`; never fails on malformed Base64 (see base64.ts). */
-const base64Decode = plainFunction(1, 1, ([base64]) =>
+const base64Decode = fixedArityFunction(1, 1, (base64) =>
   decodeUtf8(decodeBase64Leniently(limitedString(base64, 'States.Base64Decode'))),
 );
 
 /** `States.Hash(data, algorithm)`: the lowercase hex digest. */
-const hash = plainFunction(2, 2, ([data, algorithm]) => {
+const hash = fixedArityFunction(2, 2, (data, algorithm) => {
   const name = 'States.Hash';
   if (data === null) throw invalidArguments(name);
   const digest = HASH_ALGORITHMS.get(stringArgument(algorithm, name));

@@ -4,13 +4,13 @@
 import { isJsonObject } from '../../json.js';
 import { IntrinsicEvaluationError, invalidArguments } from '../intrinsic-failure.js';
 import { JacksonParseError, parseJsonLikeJackson } from '../jackson-json.js';
-import { type IntrinsicFunction, plainFunction, stringArgument } from './intrinsic-function.js';
+import { fixedArityFunction, type IntrinsicFunction, stringArgument } from './intrinsic-function.js';
 
 /**
  * `States.StringToJson(text)`. AWS-recorded: `""` and `" "` give `null`; bad JSON fails with
  * `Cannot convert String to Json in States.StringToJson, caused by: <Jackson's message>`.
  */
-const stringToJson = plainFunction(1, 1, ([text]) => {
+const stringToJson = fixedArityFunction(1, 1, (text) => {
   const json = stringArgument(text, 'States.StringToJson');
   try {
     return parseJsonLikeJackson(json);
@@ -23,14 +23,14 @@ const stringToJson = plainFunction(1, 1, ([text]) => {
 });
 
 /** `States.JsonToString(value)`: compact JSON (AWS-recorded `{"Arg1":1,"Arg2":[]}`). */
-const jsonToString = plainFunction(1, 1, ([value]) => JSON.stringify(value));
+const jsonToString = fixedArityFunction(1, 1, (value) => JSON.stringify(value));
 
 /**
  * `States.JsonMerge(left, right, deep)`: a shallow merge where `right` wins. AWS supports only the shallow
  * mode: `true` is rejected, while any other third argument (AWS-observed: even the string `'false'`) merges
  * shallowly.
  */
-const jsonMerge = plainFunction(3, 3, ([left, right, deep]) => {
+const jsonMerge = fixedArityFunction(3, 3, (left, right, deep) => {
   const name = 'States.JsonMerge';
   if (!isJsonObject(left) || !isJsonObject(right) || deep === true) throw invalidArguments(name);
   return { ...left, ...right };

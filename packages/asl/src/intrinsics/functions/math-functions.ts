@@ -4,7 +4,13 @@
 
 import { javaRandomNextInt } from '../../java-random.js';
 import { invalidArguments } from '../intrinsic-failure.js';
-import { type IntrinsicFunction, intArgument, numberArgument, plainFunction } from './intrinsic-function.js';
+import {
+  fixedArityFunction,
+  type IntrinsicFunction,
+  intArgument,
+  numberArgument,
+  plainFunction,
+} from './intrinsic-function.js';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -14,7 +20,7 @@ const INT_MAX = 2147483647;
  * infinity; AWS-recorded `-2.5 + 0 = -2`, `0.5 + 0 = 1`), then added; operands and sum must fit in a
  * 32-bit integer (AWS-recorded: `2147483647 + 1` is rejected).
  */
-const mathAdd = plainFunction(2, 2, ([a, b]) => {
+const mathAdd = fixedArityFunction(2, 2, (a, b) => {
   const name = 'States.MathAdd';
   const left = javaRound(numberArgument(a, name));
   const right = javaRound(numberArgument(b, name));

@@ -5,10 +5,10 @@
  * and empty tokens are dropped (`',,,,'` gives `[]`, `' , '` split on `,` gives `[' ', ' ']`);
  * AWS-observed: `''` gives `[]`. With no delimiter characters the whole text is one token.
  */
-import { type IntrinsicFunction, plainFunction, stringArgument } from './intrinsic-function.js';
+import { fixedArityFunction, type IntrinsicFunction, stringArgument } from './intrinsic-function.js';
 
 /** `States.StringSplit`, as described above. */
-export const STRING_SPLIT_FUNCTION: IntrinsicFunction = plainFunction(2, 2, ([text, delimiters]) => {
+export const STRING_SPLIT_FUNCTION: IntrinsicFunction = fixedArityFunction(2, 2, (text, delimiters) => {
   const name = 'States.StringSplit';
   const source = stringArgument(text, name);
   const separators = new Set(stringArgument(delimiters, name));
