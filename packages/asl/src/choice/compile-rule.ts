@@ -58,16 +58,17 @@ function compileRuleList(rules: unknown, operator: string): ChoicePredicate[] {
   return rules.map(compileChoiceRule);
 }
 
+// Indexed loops (no iterator per evaluation): rules are evaluated on every transition through a Choice state.
 function compileAll(rules: ChoicePredicate[]): ChoicePredicate {
   return (input, scope) => {
-    for (const rule of rules) if (!rule(input, scope)) return false;
+    for (let i = 0; i < rules.length; i++) if (!rules[i](input, scope)) return false;
     return true;
   };
 }
 
 function compileAny(rules: ChoicePredicate[]): ChoicePredicate {
   return (input, scope) => {
-    for (const rule of rules) if (rule(input, scope)) return true;
+    for (let i = 0; i < rules.length; i++) if (rules[i](input, scope)) return true;
     return false;
   };
 }

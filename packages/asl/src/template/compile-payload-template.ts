@@ -145,7 +145,9 @@ function compileObject(object: Record<string, unknown>, path: (string | number)[
     constant: false,
     evaluate: (input, scope) => {
       const result: Record<string, unknown> = {};
-      for (const entry of entries) {
+      // Indexed (no iterator per evaluation): templates are evaluated on every transition.
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
         const value = entry.evaluate(input, scope);
         // A plain assignment to `__proto__` would set the prototype instead of creating the field.
         if (entry.name === '__proto__') {
