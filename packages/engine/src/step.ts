@@ -36,14 +36,25 @@ export function step(
   const firstId = execution.nextEventId;
   const it = new Interpreter(machine, execution, now, random, log);
   it.apply(event);
-  let events: HistoryEvent[] | undefined;
-  return {
-    execution,
-    log,
-    commands: it.commands,
-    get events() {
-      events ??= log.toArray(firstId);
-      return events;
-    },
-  };
+  return new Step(execution, log, it.commands, firstId);
+}
+
+/**
+ * A {@link StepResult} whose events are built on first read. A class, not an object literal with a getter: a
+ * runtime takes thousands of steps, and a literal's getter costs a closure and a slow object creation per step.
+ */
+class Step implements StepResult {
+  #events: HistoryEvent[] | undefined;
+
+  constructor(
+    public execution: ExecutionRecord,
+    public log: HistoryLog,
+    public commands: Command[],
+    private readonly firstId: number,
+  ) {}
+
+  get events(): HistoryEvent[] {
+    this.#events ??= this.log.toArray(this.firstId);
+    return this.#events;
+  }
 }
