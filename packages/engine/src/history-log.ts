@@ -13,9 +13,9 @@ import { stringify } from './payload.js';
 const NO_PAYLOAD = Symbol('no payload');
 
 /**
- * An event's fields, in this order: type, previousEventId, time, details (a details object; for payload
- * events, undefined), the state's name, the payload (or NO_PAYLOAD), and the payload's text when it was
- * at hand as it was recorded.
+ * An event's fields, in this order: type, previousEventId, time, details (a details object; for state payload
+ * events, undefined), the state's name (for task payload events, their {@link PayloadFill}), the payload (or
+ * NO_PAYLOAD), and the payload's text when it was at hand as it was recorded.
  */
 const FIELDS = 7;
 /**
@@ -23,6 +23,12 @@ const FIELDS = 7;
  * the garbage collector must scan for pointers into new objects: recording is several times cheaper.
  */
 const CHUNK_EVENTS = 512;
+
+/**
+ * Writes a task event's payload text where AWS puts it: into a copy of the event's `details` (recorded without
+ * it; a member the text fills keeps its place in the key order when `details` holds it as a placeholder).
+ */
+export type PayloadFill = (details: Record<string, unknown>, text: string) => Record<string, unknown>;
 
 /** The events of one step, or of a whole execution. Ids are dense from `firstId`. */
 export class HistoryLog {
@@ -64,6 +70,23 @@ export class HistoryLog {
     return this.#push(type, previousEventId, time, undefined, name, payload, text);
   }
 
+  /**
+   * Records a task event whose details carry a payload (`TaskScheduled`'s parameters, `TaskSucceeded`'s output,
+   * ...): `details` without its text, which `fill` writes in when the history is read, unless the payload's
+   * `text` is known already. Returns its id.
+   */
+  addWithPayload(
+    type: HistoryEventType,
+    previousEventId: number,
+    time: number,
+    details: Record<string, unknown>,
+    payload: Json,
+    text: string | undefined,
+    fill: PayloadFill,
+  ): number {
+    return this.#push(type, previousEventId, time, details, fill, payload, text);
+  }
+
   /** The events from id `fromId` on, in AWS's `GetExecutionHistory` shape. */
   toArray(fromId = this.firstId): HistoryEvent[] {
     const from = fromId - this.firstId;
@@ -95,7 +118,9 @@ export class HistoryLog {
         }
         lastPayload = payload;
         lastText = text;
-        details = payloadEventDetails(type, chunk[at + 4] as string | undefined, text);
+        const nameOrFill = chunk[at + 4] as string | PayloadFill | undefined;
+        details =
+          typeof nameOrFill === 'function' ? nameOrFill(details!, text) : payloadEventDetails(type, nameOrFill, text);
       }
       if (details) event[detailsKey(type)] = details;
       events[i - from] = event;
@@ -108,7 +133,7 @@ export class HistoryLog {
     previousEventId: number,
     time: number,
     details: Record<string, unknown> | undefined,
-    name: string | undefined,
+    nameOrFill: string | PayloadFill | undefined,
     payload: unknown,
     text: string | undefined,
   ): number {
@@ -116,7 +141,7 @@ export class HistoryLog {
       this.#current = [];
       this.#chunks.push(this.#current);
     }
-    this.#current.push(type, previousEventId, time, details, name, payload, text);
+    this.#current.push(type, previousEventId, time, details, nameOrFill, payload, text);
     return this.firstId + this.#length++;
   }
 }

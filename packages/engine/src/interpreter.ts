@@ -23,7 +23,7 @@ import {
   NOT_TRUNCATED,
   payloadDetails,
 } from './history.js';
-import type { HistoryLog } from './history-log.js';
+import type { HistoryLog, PayloadFill } from './history-log.js';
 import { type Command, type EngineEvent, EXECUTION_TIMEOUT_KEY } from './messages.js';
 import { checkAssignedSize, checkOutputSize, stringify } from './payload.js';
 import { leaveBehind, redriveExecution } from './redrive.js';
@@ -118,6 +118,24 @@ export class Interpreter {
     const id = this.log.add(type, previousEventId, this.now, details);
     if (run && options?.advance !== false) run.lastEventId = id;
     return id;
+  }
+
+  /**
+   * Records a task event whose details carry `payload`, with its text when it is known (else `fill` writes it
+   * when the history is read: see {@link HistoryLog.addWithPayload}).
+   */
+  emitWithPayload(
+    run: BlockRun,
+    type: HistoryEventType,
+    details: Record<string, unknown>,
+    payload: Json,
+    text: string | undefined,
+    fill: PayloadFill,
+  ): number {
+    const previousEventId = run.lastEventId;
+    if (!this.admits(type, previousEventId)) return 0;
+    this.execution.nextEventId++;
+    return (run.lastEventId = this.log.addWithPayload(type, previousEventId, this.now, details, payload, text, fill));
   }
 
   /**

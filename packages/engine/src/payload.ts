@@ -71,13 +71,14 @@ function boundWithin(value: Json, budget: number, depth: number): number {
 }
 
 /**
- * Throws AWS's `States.DataLimitExceeded` when a state's output is too large. Returns the output's text when
- * counting needed it (large values), else undefined: the text of a small one is written when it is read.
+ * Throws AWS's `States.DataLimitExceeded` when a state's output (or a task's result) is too large; `source` as
+ * for {@link checkPayloadSize}. Returns the value's text when counting needed it (large values), else
+ * undefined: the text of a small one is written when it is read.
  */
-export function checkOutputSize(value: Json, stateName: string): string | undefined {
+export function checkOutputSize(value: Json, source: string): string | undefined {
   if (fitsPayloadLimit(value)) return undefined;
   const text = stringify(value);
-  checkPayloadSize(text, stateName);
+  checkPayloadSize(text, source);
   return text;
 }
 

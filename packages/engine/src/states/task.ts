@@ -9,10 +9,11 @@ import { compileCatchers, compileRetriers } from '../error-handling.js';
 import type { BlockRun } from '../execution.js';
 import { errorDetails } from '../failures.js';
 import { historyText, payloadDetails } from '../history.js';
+import type { PayloadFill } from '../history-log.js';
 import { taskToken } from '../ids.js';
 import type { Interpreter } from '../interpreter.js';
 import type { TaskRequest } from '../messages.js';
-import { checkPayloadSize, stringify } from '../payload.js';
+import { checkOutputSize, stringify } from '../payload.js';
 import { parseResource, type TaskResource } from '../resource.js';
 import { compileBasics, compiledState } from './common.js';
 import { compileNumberField } from './number-field.js';
@@ -36,6 +37,8 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
   );
   const resource = parseResource(def.Resource);
   const events = eventsFor(resource);
+  // How AWS names the task in a too-large result's cause.
+  const resultSource = resource.kind === 'service' ? resource.resourceType : resource.arn;
   const withRetry = { withRetryCount: true };
 
   return compiledState(basics, {
@@ -92,15 +95,15 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
       }
       if (signal.type !== 'TaskSucceeded') return;
       const result = signal.output as Json;
-      const resultText = stringify(result);
+      let resultText: string | undefined;
       try {
-        checkPayloadSize(resultText, resource.kind === 'service' ? resource.resourceType : resource.arn);
+        resultText = checkOutputSize(result, resultSource);
       } catch (e) {
         const { error, cause } = e as StatesError;
         events.failed(it, run, error, cause);
         return it.stateFailed(run, this, error, cause);
       }
-      events.succeeded(it, run, resultText);
+      events.succeeded(it, run, result, resultText);
       const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }), it.inspector);
       it.exit(run, this, output, { assigned });
     },
@@ -111,16 +114,38 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
   });
 }
 
-/** The history events of one resource kind. */
+/**
+ * The history events of one resource kind. Their payloads' texts are written when the history is read, as
+ * states' payloads are (see history-log.ts): the engine never mutates a value, and a handler's result is
+ * a snapshot of its own.
+ */
 interface TaskEvents {
   scheduled(it: Interpreter, run: BlockRun, input: Json, timeout?: number, heartbeat?: number): void;
   started(it: Interpreter, run: BlockRun, workerName?: string): void;
   /** `.sync` and `.waitForTaskToken` service tasks: the call was answered; the task waits on. */
   submitted(it: Interpreter, run: BlockRun, outputText: string): void;
-  succeeded(it: Interpreter, run: BlockRun, outputText: string): void;
+  /** `outputText` is the output's text when it is known already. */
+  succeeded(it: Interpreter, run: BlockRun, output: Json, outputText: string | undefined): void;
   failed(it: Interpreter, run: BlockRun, error: string | undefined, cause: string | undefined): void;
   timedOut(it: Interpreter, run: BlockRun): void;
 }
+
+/** The parameters' text in a `TaskScheduled` event: in full, where the `parameters` placeholder is. */
+const withParameters: PayloadFill = (details, text) => ({ ...details, parameters: text });
+/** An input's text as history shows it (cut to AWS's limit), where the `input` placeholders are. */
+const withInput: PayloadFill = (details, text) => ({
+  ...details,
+  input: historyText(text),
+  inputDetails: payloadDetails(text),
+});
+/** An output's text as history shows it (cut to AWS's limit), after the other details. */
+const withOutput: PayloadFill = (details, text) => ({
+  ...details,
+  output: historyText(text),
+  outputDetails: payloadDetails(text),
+});
+/** The details of the events that hold nothing but a payload. */
+const NO_DETAILS = Object.freeze({});
 
 function eventsFor(resource: TaskResource): TaskEvents {
   const { resourceType, resource: name, arn } = resource;
@@ -130,57 +155,59 @@ function eventsFor(resource: TaskResource): TaskEvents {
     return details;
   };
   const timedOut = { error: ErrorName.Timeout };
+  const serviceDetails = Object.freeze({ resourceType, resource: name });
   switch (resource.kind) {
     case 'lambda-function':
       return {
-        scheduled: (it, run, value, timeout) => {
-          const text = stringify(value);
-          it.emit(
+        scheduled: (it, run, value, timeout) =>
+          it.emitWithPayload(
             run,
             'LambdaFunctionScheduled',
-            withLimits({ resource: arn, input: historyText(text), inputDetails: payloadDetails(text) }, timeout),
-          );
-        },
+            withLimits({ resource: arn, input: undefined, inputDetails: undefined }, timeout),
+            value,
+            undefined,
+            withInput,
+          ),
         started: (it, run) => it.emit(run, 'LambdaFunctionStarted'),
         submitted: () => {},
-        succeeded: (it, run, text) =>
-          it.emit(run, 'LambdaFunctionSucceeded', { output: historyText(text), outputDetails: payloadDetails(text) }),
+        succeeded: (it, run, output, text) =>
+          it.emitWithPayload(run, 'LambdaFunctionSucceeded', NO_DETAILS, output, text, withOutput),
         failed: (it, run, error, cause) => it.emit(run, 'LambdaFunctionFailed', errorDetails(error, cause)),
         timedOut: (it, run) => it.emit(run, 'LambdaFunctionTimedOut', timedOut),
       };
     case 'activity':
       return {
-        scheduled: (it, run, value, timeout, heartbeat) => {
-          const text = stringify(value);
-          it.emit(
+        scheduled: (it, run, value, timeout, heartbeat) =>
+          it.emitWithPayload(
             run,
             'ActivityScheduled',
-            withLimits(
-              { resource: arn, input: historyText(text), inputDetails: payloadDetails(text) },
-              timeout,
-              heartbeat,
-            ),
-          );
-        },
+            withLimits({ resource: arn, input: undefined, inputDetails: undefined }, timeout, heartbeat),
+            value,
+            undefined,
+            withInput,
+          ),
         started: (it, run, workerName) =>
           it.emit(run, 'ActivityStarted', workerName === undefined ? {} : { workerName }),
         submitted: () => {},
-        succeeded: (it, run, text) =>
-          it.emit(run, 'ActivitySucceeded', { output: historyText(text), outputDetails: payloadDetails(text) }),
+        succeeded: (it, run, output, text) =>
+          it.emitWithPayload(run, 'ActivitySucceeded', NO_DETAILS, output, text, withOutput),
         failed: (it, run, error, cause) => it.emit(run, 'ActivityFailed', errorDetails(error, cause)),
         timedOut: (it, run) => it.emit(run, 'ActivityTimedOut', timedOut),
       };
     case 'service':
       return {
         scheduled: (it, run, value, timeout, heartbeat) =>
-          it.emit(
+          it.emitWithPayload(
             run,
             'TaskScheduled',
             withLimits(
-              { resourceType, resource: name, region: it.execution.region, parameters: stringify(value) },
+              { resourceType, resource: name, region: it.execution.region, parameters: undefined },
               timeout,
               heartbeat,
             ),
+            value,
+            undefined,
+            withParameters,
           ),
         started: (it, run) => it.emit(run, 'TaskStarted', { resourceType, resource: name }),
         submitted: (it, run, text) =>
@@ -190,13 +217,8 @@ function eventsFor(resource: TaskResource): TaskEvents {
             output: historyText(text),
             outputDetails: payloadDetails(text),
           }),
-        succeeded: (it, run, text) =>
-          it.emit(run, 'TaskSucceeded', {
-            resourceType,
-            resource: name,
-            output: historyText(text),
-            outputDetails: payloadDetails(text),
-          }),
+        succeeded: (it, run, output, text) =>
+          it.emitWithPayload(run, 'TaskSucceeded', serviceDetails, output, text, withOutput),
         failed: (it, run, error, cause) => {
           const details: Record<string, unknown> = { resourceType, resource: name };
           if (error !== undefined) details.error = error;
