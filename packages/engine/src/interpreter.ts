@@ -85,15 +85,12 @@ export class Interpreter {
       case 'TimerFired':
         return event.key === EXECUTION_TIMEOUT_KEY ? this.timeOut() : this.deliver(event.key, { type: 'TimerFired' });
       case 'TaskSucceeded':
-        return this.deliver(event.key, { type: 'TaskSucceeded', output: event.output });
       case 'TaskFailed':
-        return this.deliver(event.key, { type: 'TaskFailed', error: event.error, cause: event.cause });
       case 'TaskSubmitted':
-        return this.deliver(event.key, { type: 'TaskSubmitted', output: event.output });
       case 'TaskStarted':
-        return this.deliver(event.key, { type: 'TaskStarted', workerName: event.workerName });
       case 'TaskHeartbeat':
-        return this.deliver(event.key, { type: 'TaskHeartbeat' });
+        // A task's event is its own signal (with its key besides): no copy per task.
+        return this.deliver(event.key, event);
       case 'MapRunEnded':
         return this.deliver(event.key, { ...event, type: 'MapRunEnded' });
     }
