@@ -81,9 +81,8 @@ export function compileTaskState(name: string, def: TaskState, language: QueryLa
         return;
       }
       run.waiting = undefined;
-      for (const timer of [waiting.timeoutKey, waiting.heartbeatKey]) {
-        if (timer) it.commands.push({ type: 'CancelTimer', key: timer });
-      }
+      if (waiting.timeoutKey) it.commands.push({ type: 'CancelTimer', key: waiting.timeoutKey });
+      if (waiting.heartbeatKey) it.commands.push({ type: 'CancelTimer', key: waiting.heartbeatKey });
       if (signal.type === 'TaskTimedOut') {
         it.commands.push({ type: 'CancelTask', key: waiting.key });
         events.timedOut(it, run);
