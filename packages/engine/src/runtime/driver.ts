@@ -13,6 +13,9 @@ import type { TaskReport } from './task-dispatch.js';
 import { TimerQueue } from './timer-queue.js';
 import { scaledDueTime } from './wait-scale.js';
 
+/** Settled: its `then` queues a microtask. */
+const resolved = Promise.resolve();
+
 /** Real time a task handler may run on the virtual clock before pending timers (e.g. its timeout) fire anyway. */
 const STUCK_TASK_GRACE_MS = 1000;
 
@@ -39,9 +42,13 @@ export interface DriverOptions {
 
 /**
  * Delivers `first` to `execution` (`Start` to a fresh one, `Redrive` to a closed one), runs it until it closes and
- * returns the log its events were recorded into (`history`, when given).
+ * resolves with the log its events were recorded into (`history`, when given).
+ *
+ * The driver takes steps while events are queued, then waits for one to be posted (a task's outcome, a real
+ * timer) without a promise of its own: the poster schedules the next round as a microtask, as resuming an
+ * awaiting loop would, but without a pending promise and closures per task round trip.
  */
-export async function driveExecution(
+export function driveExecution(
   machine: CompiledMachine,
   execution: ExecutionRecord,
   options: DriverOptions,
@@ -57,23 +64,39 @@ export async function driveExecution(
   const cancels = new Map<string, () => void>();
   // A redrive follows the execution's close in simulated time.
   let virtualNow = execution.stopTime ?? execution.startTime;
-  let wake: (() => void) | undefined;
+  /** True while the driver waits for an event to be posted. */
+  let waiting = false;
+  /** Ends a wait for stuck task handlers (see STUCK_TASK_GRACE_MS). */
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Settles the returned promise. */
+  let settle: { resolve(history: HistoryLog): void; reject(reason: unknown): void };
   const now = () => (options.clock === 'virtual' ? virtualNow : Date.now());
   const post = (event: EngineEvent) => {
     queue.push(event);
-    wake?.();
+    if (!waiting) return;
+    waiting = false;
+    clearTimeout(graceTimer);
+    nextRound();
   };
-  /** Waits until an event is posted (true) or `ms` of real time passed (false). */
-  const settledWithin = (ms: number): Promise<boolean> =>
-    new Promise<boolean>((resolve) => {
-      const timer = Number.isFinite(ms) ? setTimeout(() => done(false), ms) : undefined;
-      const done = (posted: boolean) => {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve(posted);
-      };
-      wake = () => done(true);
-    });
+  /**
+   * Schedules `run` as a microtask. A settled promise's `then` is cheaper than Node's `queueMicrotask` (which
+   * makes an async resource per call) and queues the same job an awaiting loop's resumption would.
+   */
+  const nextRound = () => {
+    resolved.then(run);
+  };
+  /** Simulated time jumps to the next timer, which fires. */
+  const fireNextTimer = () => {
+    const due = timers.pop()!;
+    virtualNow = Math.max(virtualNow, due.dueTime);
+    queue.push({ type: 'TimerFired', key: due.key });
+  };
+  /** Task handlers ran STUCK_TASK_GRACE_MS of real time: the next timer fires anyway (e.g. their timeout). */
+  const stopWaitingForHandlers = () => {
+    waiting = false;
+    fireNextTimer();
+    nextRound();
+  };
 
   /** Performs `command`, returned by a step taken at `at`. */
   const perform = (command: Command, at: number): void => {
@@ -136,29 +159,45 @@ export async function driveExecution(
     }
   };
 
-  const begunAt = now();
-  for (const c of step(machine, execution, first, begunAt, options.random, history).commands) perform(c, begunAt);
-  while (execution.status === 'RUNNING') {
-    const event = queue.shift();
-    if (event) {
-      const at = now();
-      const result = step(machine, execution, event, at, options.random, history);
-      for (const c of result.commands) perform(c, at);
-      continue;
-    }
-    if (options.clock === 'virtual' && timers.peek()) {
-      // Simulated time stands still while task handlers run; it jumps to the next timer once they settle,
-      // or once they have run STUCK_TASK_GRACE_MS of real time (a handler that never settles then meets its timeout).
-      if (inflight.size === 0 || !(await settledWithin(STUCK_TASK_GRACE_MS))) {
-        const due = timers.pop()!;
-        virtualNow = Math.max(virtualNow, due.dueTime);
-        queue.push({ type: 'TimerFired', key: due.key });
+  /** Takes steps until the execution closes (then settles) or must wait for an event to be posted. */
+  function run(): void {
+    try {
+      while (execution.status === 'RUNNING') {
+        const event = queue.shift();
+        if (event) {
+          const at = now();
+          const result = step(machine, execution, event, at, options.random, history);
+          for (const c of result.commands) perform(c, at);
+          continue;
+        }
+        if (options.clock === 'virtual' && timers.peek()) {
+          // Simulated time stands still while task handlers run; it jumps to the next timer once they settle,
+          // or once they have run STUCK_TASK_GRACE_MS of real time.
+          if (inflight.size > 0) {
+            waiting = true;
+            graceTimer = setTimeout(stopWaitingForHandlers, STUCK_TASK_GRACE_MS);
+            return;
+          }
+          fireNextTimer();
+          continue;
+        }
+        if (inflight.size === 0 && realTimers.size === 0) break;
+        waiting = true;
+        return;
       }
-      continue;
+      for (const t of realTimers.values()) clearTimeout(t);
+      settle.resolve(history);
+    } catch (e) {
+      settle.reject(e);
     }
-    if (inflight.size === 0 && realTimers.size === 0) break;
-    await settledWithin(Number.POSITIVE_INFINITY);
   }
-  for (const t of realTimers.values()) clearTimeout(t);
-  return history;
+
+  return new Promise<HistoryLog>((resolve, reject) => {
+    settle = { resolve, reject };
+    // The first event is delivered whatever the status: a redrive reopens a closed execution.
+    // (A step that throws here rejects the promise, as it does in `run`.)
+    const begunAt = now();
+    for (const c of step(machine, execution, first, begunAt, options.random, history).commands) perform(c, begunAt);
+    run();
+  });
 }
