@@ -374,6 +374,8 @@ export class Interpreter {
 
   /** Finds a running run by id (`0`, `0.3`, `0.3.1`). */
   private findRun(id: string): BlockRun | undefined {
+    // Most runs in flight are the root run's: no path to split.
+    if (id === this.execution.root?.id) return this.execution.root;
     const path = id.split('.');
     let run: BlockRun | undefined = this.execution.root;
     for (let i = 1; i < path.length && run; i++) run = run.group?.children[Number(path[i])];
