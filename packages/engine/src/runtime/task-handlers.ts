@@ -10,9 +10,11 @@ import type { TaskFailure, TaskOutcome } from './driver.js';
 export type TaskHandler = (input: unknown, context: unknown) => unknown | Promise<unknown>;
 
 /**
- * Runs a Task's local handler. The handler's return value is the task result (`undefined` becomes `null`). A
- * thrown error fails the task: the error name is the thrown value's `error` or `name` (e.g. `TypeError`, or your
- * own `class PaymentDeclined extends Error`), the cause its `cause` (when a string) or `message`.
+ * Runs a Task's local handler on a copy of the effective input (a resource receives JSON: a handler that changes
+ * its input changes neither the execution nor its history). The handler's return value is the task result
+ * (`undefined` becomes `null`). A thrown error fails the task: the error name is the thrown value's `error` or
+ * `name` (e.g. `TypeError`, or your own `class PaymentDeclined extends Error`), the cause its `cause` (when a
+ * string) or `message`.
  */
 export function invokeTaskHandler(
   handler: TaskHandler,
@@ -21,7 +23,11 @@ export function invokeTaskHandler(
 ): void {
   let result: unknown;
   try {
-    result = handler(request.input, request.context);
+    const input = request.input;
+    result = handler(
+      typeof input === 'object' && input !== null ? JSON.parse(JSON.stringify(input)) : input,
+      request.context,
+    );
   } catch (e) {
     return done(failed(e));
   }

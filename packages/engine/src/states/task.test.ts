@@ -48,6 +48,26 @@ describe('Task state', () => {
     });
   });
 
+  it('gives the handler its own copy of the input: changing it changes neither the state nor the history', async () => {
+    const r = await run(
+      task({ ResultPath: '$.result' }),
+      { x: 2, nested: { y: 1 } },
+      {
+        taskHandlers: {
+          Work: (input) => {
+            const value = input as { x: number; nested: { y: number } };
+            value.x = 99;
+            value.nested.y = 99;
+            return 'done';
+          },
+        },
+      },
+    );
+    expect(r.output).toEqual({ x: 2, nested: { y: 1 }, result: 'done' });
+    expect(details(r.history[1])).toMatchObject({ input: '{"x":2,"nested":{"y":1}}' });
+    expect(details(r.history[2])).toMatchObject({ parameters: '{"x":2,"nested":{"y":1}}' });
+  });
+
   it('records LambdaFunction* events for a legacy Lambda ARN', async () => {
     const r = await run(
       task({ Resource: 'arn:aws:lambda:us-east-1:111111111111:function:f' }),
