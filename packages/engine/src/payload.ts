@@ -47,27 +47,40 @@ export function fitsPayloadLimit(value: Json): boolean {
 
 /** `budget` less an upper bound of `value`'s JSON size: negative once the budget is spent (or too deep to say). */
 function boundWithin(value: Json, budget: number, depth: number): number {
-  switch (typeof value) {
-    case 'string':
-      return budget - 6 * value.length - 2;
-    case 'number':
-      return budget - 24;
-    case 'boolean':
-      return budget - 5;
-    default:
-      if (value === null) return budget - 4;
-  }
+  if (typeof value !== 'object' || value === null) return budget - scalarBound(value);
   if (depth === BOUND_DEPTH) return -1;
   let left = budget - 2;
+  // Members that are scalars are counted here, not by a call each: most of a payload is scalars.
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && left >= 0; i++) left = boundWithin(value[i], left - 1, depth + 1);
+    for (let i = 0; i < value.length && left >= 0; i++) {
+      const item = value[i];
+      left -= 1;
+      left = typeof item === 'object' && item !== null ? boundWithin(item, left, depth + 1) : left - scalarBound(item);
+    }
     return left;
   }
   for (const key in value) {
-    left = boundWithin(value[key], left - 6 * key.length - 4, depth + 1);
+    const member = value[key];
+    left -= 6 * key.length + 4;
+    left =
+      typeof member === 'object' && member !== null ? boundWithin(member, left, depth + 1) : left - scalarBound(member);
     if (left < 0) return left;
   }
   return left;
+}
+
+/** An upper bound of a scalar's JSON size. */
+function scalarBound(value: string | number | boolean | null): number {
+  switch (typeof value) {
+    case 'string':
+      return 6 * value.length + 2;
+    case 'number':
+      return 24;
+    case 'boolean':
+      return 5;
+    default:
+      return 4;
+  }
 }
 
 /**
