@@ -106,24 +106,24 @@ export function driveExecution(
         inflight.add(key);
         // A local handler takes an activity task at once.
         if (command.request.awaitsStart) post({ type: 'TaskStarted', key });
-        cancels.set(
-          key,
-          options.invokeTask(command.request, {
-            submitted(output) {
-              if (inflight.has(key)) post({ type: 'TaskSubmitted', key, output });
-            },
-            done(outcome) {
-              cancels.delete(key);
-              // Without an outcome the task waits on (for its token): it no longer keeps virtual time still.
-              if (!inflight.delete(key) || !outcome) return;
-              post(
-                outcome.ok
-                  ? { type: 'TaskSucceeded', key, output: outcome.output }
-                  : { type: 'TaskFailed', key, error: outcome.error, cause: outcome.cause },
-              );
-            },
-          }),
-        );
+        const cancel = options.invokeTask(command.request, {
+          submitted(output) {
+            if (inflight.has(key)) post({ type: 'TaskSubmitted', key, output });
+          },
+          done(outcome) {
+            cancels.delete(key);
+            // Without an outcome the task waits on (for its token): it no longer keeps virtual time still.
+            if (!inflight.delete(key) || !outcome) return;
+            post(
+              outcome.ok
+                ? { type: 'TaskSucceeded', key, output: outcome.output }
+                : { type: 'TaskFailed', key, error: outcome.error, cause: outcome.cause },
+            );
+          },
+        });
+        // A task that ended while it was being invoked (a synchronous handler, a mocked response) has nothing left
+        // to cancel: keeping its entry would hold it until the execution ends.
+        if (inflight.has(key)) cancels.set(key, cancel);
         return;
       }
       case 'StartMapRun': {
