@@ -183,7 +183,9 @@ export function createRun(
     inputText: undefined,
     enteredEventId: 0,
     enteredAfterEventId: 0,
-    enteredTime: Number.NaN,
+    // -0, not 0: a number V8 stores as a double from the start, as the epoch times it will hold (0 would start
+    // the field as a small integer and change the shape of every run at its first state).
+    enteredTime: -0,
     lastEventId,
     retryCounts: undefined,
     retryCount: 0,
