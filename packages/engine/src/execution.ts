@@ -163,6 +163,13 @@ export interface GroupRun {
 }
 
 /**
+ * `T` with every field present (optional ones possibly `undefined`): what {@link createRun},
+ * {@link createExecutionRecord} and a group's creation build, so that a field added to the type without being
+ * created up front is a compile error rather than an object shape that changes as the run goes.
+ */
+export type AllFields<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
  * Creates a run positioned before its first state. Every field is present from the start, in one order, so that
  * all runs share one object shape and the interpreter's property accesses stay monomorphic as the run changes.
  */
@@ -173,7 +180,7 @@ export function createRun(
   parent: BlockRun | undefined,
   lastEventId: number,
 ): BlockRun {
-  return {
+  const run: AllFields<BlockRun> = {
     id,
     blockId,
     index,
@@ -202,6 +209,7 @@ export function createRun(
     parent,
     driving: false,
   };
+  return run;
 }
 
 /**
@@ -213,7 +221,7 @@ export function createExecutionRecord(
   start: { input: Json; inputText: string; startTime: number; historyEventLimit?: number },
 ): ExecutionRecord {
   // Every field is present from the start, in one order: all records share one object shape (see `createRun`).
-  return {
+  const record: AllFields<ExecutionRecord> = {
     executionArn: identity.executionArn,
     name: identity.name,
     stateMachineArn: identity.stateMachineArn,
@@ -242,6 +250,7 @@ export function createExecutionRecord(
     // Created when the execution starts.
     root: undefined as never,
   };
+  return record;
 }
 
 /** Restores the transient `parent` links of a record read from storage. */

@@ -4,7 +4,7 @@
  */
 import { ErrorName, type Json } from '@lockstep/asl';
 import type { AbortReason } from './compiled.js';
-import { type BlockRun, createRun, type GroupRun } from './execution.js';
+import { type AllFields, type BlockRun, createRun, type GroupRun } from './execution.js';
 import type { Interpreter } from './interpreter.js';
 import { reopenRun } from './redrive.js';
 import { declaresTolerance, exceedsTolerance, TOLERANCE_EXCEEDED_CAUSE } from './tolerance.js';
@@ -27,7 +27,7 @@ export interface GroupSpec {
  */
 export function startGroup(it: Interpreter, run: BlockRun, spec: GroupSpec): void {
   const n = spec.inputs.length;
-  const group: GroupRun = {
+  const group: AllFields<GroupRun> = {
     kind: spec.kind,
     inputs: spec.inputs,
     children: new Array(n),

@@ -110,8 +110,7 @@ export class Interpreter {
     options?: { advance?: boolean; previous?: number },
   ): number {
     const previousEventId = options?.previous ?? run?.lastEventId ?? 0;
-    if (!this.admits(type, previousEventId)) return 0;
-    this.execution.nextEventId++;
+    if (!this.admit(type, previousEventId)) return 0;
     const id = this.log.add(type, previousEventId, this.now, details);
     if (run && options?.advance !== false) run.lastEventId = id;
     return id;
@@ -130,8 +129,7 @@ export class Interpreter {
     fill: PayloadFill,
   ): number {
     const previousEventId = run.lastEventId;
-    if (!this.admits(type, previousEventId)) return 0;
-    this.execution.nextEventId++;
+    if (!this.admit(type, previousEventId)) return 0;
     return (run.lastEventId = this.log.addWithPayload(type, previousEventId, this.now, details, payload, text, fill));
   }
 
@@ -147,19 +145,21 @@ export class Interpreter {
     text: string | undefined,
   ): number {
     const previousEventId = run.lastEventId;
-    if (!this.admits(type, previousEventId)) return 0;
-    this.execution.nextEventId++;
+    if (!this.admit(type, previousEventId)) return 0;
     return (run.lastEventId = this.log.addPayload(type, previousEventId, this.now, name, payload, text));
   }
 
   /**
-   * False when the execution is closed or the event would pass the history limit; AWS records the
-   * limit-th event as the execution's failure instead.
+   * Takes the next event id for an event about to be recorded. False when the execution is closed or the event
+   * would pass the history limit; AWS records the limit-th event as the execution's failure instead.
    */
-  private admits(type: HistoryEventType, previousEventId: number): boolean {
+  private admit(type: HistoryEventType, previousEventId: number): boolean {
     const ex = this.execution;
     if (ex.status !== 'RUNNING') return false;
-    if (ex.nextEventId !== ex.historyEventLimit || CLOSING_EVENTS.has(type)) return true;
+    if (ex.nextEventId !== ex.historyEventLimit || CLOSING_EVENTS.has(type)) {
+      ex.nextEventId++;
+      return true;
+    }
     const failure = { error: ErrorName.Runtime, cause: historyLimitCause(ex.historyEventLimit) };
     ex.nextEventId++;
     this.log.add('ExecutionFailed', previousEventId, this.now, failure);
