@@ -31,14 +31,14 @@ export function checkChoiceRule(
   top: boolean,
 ): void {
   const out = ctx.out;
-  if (!checkType(out, rule, ['OBJECT'], location)) return;
+  if (!checkType(out, rule, 'OBJECT', location)) return;
   const fields = rule as Record<string, unknown>;
   if (top) {
     if (checkRequired(out, fields, ['Next'], location))
-      checkType(out, fields.Next, ['STRING'], fieldLocation(location, 'Next'));
+      checkType(out, fields.Next, 'STRING', fieldLocation(location, 'Next'));
     ifPresent(fields, 'Assign', location, (v, at) => checkAssign(ctx, v, language, at, undefined));
   }
-  ifPresent(fields, 'Comment', location, (v, at) => checkType(out, v, ['STRING'], at));
+  ifPresent(fields, 'Comment', location, (v, at) => checkType(out, v, 'STRING', at));
   if (language === 'JSONata') {
     checkJsonataRule(ctx, fields, location, top);
   } else {
@@ -65,7 +65,7 @@ function checkJsonataRule(ctx: ValidationContext, rule: Record<string, unknown>,
   const condition = rule.Condition;
   const at = fieldLocation(location, 'Condition');
   if (isJsonataExpression(condition)) checkJsonataValue(out, condition, at, undefined);
-  else if (typeof condition !== 'boolean') checkType(out, condition, ['BOOLEAN'], at);
+  else if (typeof condition !== 'boolean') checkType(out, condition, 'BOOLEAN', at);
 }
 
 function checkJsonPathRule(
@@ -114,7 +114,7 @@ function checkCombinator(ctx: ValidationContext, rule: Record<string, unknown>, 
 function checkOperand(ctx: ValidationContext, operator: string, value: unknown, location: string): void {
   const out = ctx.out;
   const kind = choiceOperandKind(operator);
-  if (kind === undefined || !checkType(out, value, [OPERAND_TYPES[kind]], location)) return;
+  if (kind === undefined || !checkType(out, value, OPERAND_TYPES[kind], location)) return;
   if (kind === 'path') checkDataPath(out, operator, value, location);
   if (kind === 'timestamp' && !isDefinitionTimestamp(value as string)) {
     out.schema('String does not match RFC3339 timestamp', location);

@@ -9,7 +9,7 @@ import { checkNonEmptyArray, checkRequired, checkType, ifPresent } from './value
 /** Checks a Choice state's own fields. */
 export function checkChoiceState({ ctx, state, location, language }: StateUnderCheck): void {
   const out = ctx.out;
-  ifPresent(state, 'Default', location, (v, at) => checkType(out, v, ['STRING'], at));
+  ifPresent(state, 'Default', location, (v, at) => checkType(out, v, 'STRING', at));
   if (!checkRequired(out, state, ['Choices'], location)) return;
   const at = fieldLocation(location, 'Choices');
   if (!checkNonEmptyArray(out, state.Choices, at)) return;

@@ -42,11 +42,11 @@ const CATCHER_SHARED_FIELDS = ['ErrorEquals', 'Next', 'Assign', 'Comment'];
 /** `Retry`: an array of retriers. */
 export function checkRetriers(ctx: ValidationContext, value: unknown, location: string): void {
   const out = ctx.out;
-  if (!checkType(out, value, ['ARRAY'], location)) return;
+  if (!checkType(out, value, 'ARRAY', location)) return;
   const retriers = value as unknown[];
   retriers.forEach((retrier, i) => {
     const at = itemLocation(location, i);
-    if (!checkType(out, retrier, ['OBJECT'], at)) return;
+    if (!checkType(out, retrier, 'OBJECT', at)) return;
     const r = retrier as Record<string, unknown>;
     checkKnownFields(out, r, RETRIER_FIELDS, at);
     checkErrorEquals(ctx, r, at, i === retriers.length - 1, 'Retrier');
@@ -57,18 +57,18 @@ export function checkRetriers(ctx: ValidationContext, value: unknown, location: 
       checkNumber(out, v, 'INTEGER', { min: 1, max: MAX_DELAY_SECONDS }, l),
     );
     ifPresent(r, 'JitterStrategy', at, (v, l) => checkEnum(out, v, ['FULL', 'NONE'], l));
-    ifPresent(r, 'Comment', at, (v, l) => checkType(out, v, ['STRING'], l));
+    ifPresent(r, 'Comment', at, (v, l) => checkType(out, v, 'STRING', l));
   });
 }
 
 /** `Catch`: an array of catchers. */
 export function checkCatchers(ctx: ValidationContext, value: unknown, language: QueryLanguage, location: string): void {
   const out = ctx.out;
-  if (!checkType(out, value, ['ARRAY'], location)) return;
+  if (!checkType(out, value, 'ARRAY', location)) return;
   const catchers = value as unknown[];
   catchers.forEach((catcher, i) => {
     const at = itemLocation(location, i);
-    if (!checkType(out, catcher, ['OBJECT'], at)) return;
+    if (!checkType(out, catcher, 'OBJECT', at)) return;
     const c = catcher as Record<string, unknown>;
     for (const name of Object.keys(c)) {
       if (CATCHER_SHARED_FIELDS.includes(name) || CATCHER_FIELDS[language].includes(name)) continue;
@@ -76,11 +76,11 @@ export function checkCatchers(ctx: ValidationContext, value: unknown, language: 
       out.schema(otherLanguageField ? wrongLanguageMessage(language, name) : `Field '${name}' is not supported`, at);
     }
     checkErrorEquals(ctx, c, at, i === catchers.length - 1, 'Catcher');
-    if (checkRequired(out, c, ['Next'], at)) checkType(out, c.Next, ['STRING'], fieldLocation(at, 'Next'));
+    if (checkRequired(out, c, ['Next'], at)) checkType(out, c.Next, 'STRING', fieldLocation(at, 'Next'));
     if (language === 'JSONPath') ifPresent(c, 'ResultPath', at, (v, l) => checkResultPath(out, v, l));
     else ifPresent(c, 'Output', at, (v, l) => checkJsonataValue(out, v, l, 'errorOutput'));
     ifPresent(c, 'Assign', at, (v, l) => checkAssign(ctx, v, language, l, 'errorOutput'));
-    ifPresent(c, 'Comment', at, (v, l) => checkType(out, v, ['STRING'], l));
+    ifPresent(c, 'Comment', at, (v, l) => checkType(out, v, 'STRING', l));
   });
 }
 
@@ -98,7 +98,7 @@ function checkErrorEquals(
   if (!checkNonEmptyArray(out, handler.ErrorEquals, at)) return;
   const names = handler.ErrorEquals;
   names.forEach((name, i) => {
-    checkType(out, name, ['STRING'], itemLocation(at, i));
+    checkType(out, name, 'STRING', itemLocation(at, i));
   });
   if (!names.includes(ErrorName.All)) return;
   if (names.length > 1) out.schema(`'${ErrorName.All}' must appear alone in 'ErrorEquals'`, at);

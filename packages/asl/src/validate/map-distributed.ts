@@ -28,7 +28,7 @@ export function checkItemReader(
     ifPresent(c, 'InputType', at, (v, l) => checkEnum(out, v, ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'], l));
     ifPresent(c, 'CSVHeaderLocation', at, (v, l) => checkEnum(out, v, ['FIRST_ROW', 'GIVEN'], l));
     ifPresent(c, 'CSVDelimiter', at, (v, l) => checkEnum(out, v, ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'], l));
-    ifPresent(c, 'CSVHeaders', at, (v, l) => checkType(out, v, ['ARRAY'], l));
+    ifPresent(c, 'CSVHeaders', at, (v, l) => checkType(out, v, 'ARRAY', l));
     checkLimit(ctx, c, 'MaxItems', { min: 0, max: MAX_ITEMS }, language, at);
   });
 }
@@ -41,13 +41,13 @@ export function checkItemBatcher(
   location: string,
 ): void {
   const out = ctx.out;
-  if (!checkType(out, value, ['OBJECT'], location)) return;
+  if (!checkType(out, value, 'OBJECT', location)) return;
   const batcher = value as Record<string, unknown>;
   checkLimit(ctx, batcher, 'MaxItemsPerBatch', { min: 1 }, language, location);
   checkLimit(ctx, batcher, 'MaxInputBytesPerBatch', { min: 1, max: MAX_BATCH_BYTES }, language, location);
   if (language === 'JSONPath') {
     ifPresent(batcher, 'BatchInput', location, (v, at) => {
-      if (checkType(out, v, ['OBJECT'], at)) checkPayloadTemplate(out, v, at);
+      if (checkType(out, v, 'OBJECT', at)) checkPayloadTemplate(out, v, at);
     });
   }
 }
@@ -87,12 +87,12 @@ function checkS3Resource(
   checkConfig: (config: Record<string, unknown>, at: string) => void,
 ): void {
   const out = ctx.out;
-  if (!checkType(out, value, ['OBJECT'], location)) return;
+  if (!checkType(out, value, 'OBJECT', location)) return;
   const fields = value as Record<string, unknown>;
-  ifPresent(fields, 'Resource', location, (v, at) => checkType(out, v, ['STRING'], at));
+  ifPresent(fields, 'Resource', location, (v, at) => checkType(out, v, 'STRING', at));
   checkRequestParameters(ctx, fields, language, location);
   ifPresent(fields, configField, location, (config, at) => {
-    if (checkType(out, config, ['OBJECT'], at)) checkConfig(config as Record<string, unknown>, at);
+    if (checkType(out, config, 'OBJECT', at)) checkConfig(config as Record<string, unknown>, at);
   });
 }
 

@@ -17,7 +17,7 @@ const FORBIDDEN = [
 /** Checks `Label` at `location` (the field's own location). */
 export function checkMapLabel(ctx: ValidationContext, value: unknown, location: string): void {
   const out = ctx.out;
-  if (!checkType(out, value, ['STRING'], location)) return;
+  if (!checkType(out, value, 'STRING', location)) return;
   const label = value as string;
   const problem =
     label.length === 0

@@ -38,12 +38,12 @@ export function checkMapState({ ctx, state, location, language }: StateUnderChec
   checkProcessor(ctx, state, location);
   if (jsonata) {
     ifPresent(state, 'Items', location, (v, at) => {
-      if (!isJsonataExpression(v)) checkType(out, v, ['ARRAY'], at);
+      if (!isJsonataExpression(v)) checkType(out, v, 'ARRAY', at);
     });
   } else {
     ifPresent(state, 'ItemsPath', location, (v, at) => checkReferencePath(out, 'ItemsPath', v, at));
     ifPresent(state, 'ItemSelector', location, (v, at) => {
-      if (checkType(out, v, ['OBJECT'], at)) checkPayloadTemplate(out, v, at);
+      if (checkType(out, v, 'OBJECT', at)) checkPayloadTemplate(out, v, at);
     });
   }
   for (const [field, type, bounds] of LIMITS) {
@@ -80,7 +80,7 @@ function checkProcessor(ctx: ValidationContext, state: Record<string, unknown>, 
   checkStatesBlock(blockContext(ctx, processor, variableScope(processor)), processor, at, 'processor');
   if (typeof processor !== 'object' || processor === null) return;
   ifPresent(processor as Record<string, unknown>, 'ProcessorConfig', at, (config, configAt) => {
-    if (!checkType(out, config, ['OBJECT'], configAt)) return;
+    if (!checkType(out, config, 'OBJECT', configAt)) return;
     const c = config as Record<string, unknown>;
     checkKnownFields(out, c, PROCESSOR_CONFIG_FIELDS, configAt);
     ifPresent(c, 'Mode', configAt, (v, l) => checkEnum(out, v, ['INLINE', 'DISTRIBUTED'], l));

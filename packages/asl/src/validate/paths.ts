@@ -51,32 +51,32 @@ function invalidPath(out: DiagnosticList, field: string, location: string): void
 /** `InputPath`/`OutputPath`: `null` or a path (`$...`, `$$...`, `$name...`). */
 export function checkNullableDataPath(out: DiagnosticList, field: string, value: unknown, location: string): void {
   if (value === null) return;
-  if (!checkType(out, value, ['STRING'], location)) return;
+  if (!checkType(out, value, 'STRING', location)) return;
   if (!isValidDataPath(value as string)) invalidPath(out, field, location);
 }
 
 /** A Choice `Variable` or `...Path` operand: a path (`$...`, `$$...`, `$name...`). */
 export function checkDataPath(out: DiagnosticList, field: string, value: unknown, location: string): void {
-  if (!checkType(out, value, ['STRING'], location)) return;
+  if (!checkType(out, value, 'STRING', location)) return;
   if (!isValidDataPath(value as string)) invalidPath(out, field, location);
 }
 
 /** `ResultPath`: `null` or a reference path into the state input (no `$$`, no variable). */
 export function checkResultPath(out: DiagnosticList, value: unknown, location: string): void {
   if (value === null) return;
-  if (!checkType(out, value, ['STRING'], location)) return;
+  if (!checkType(out, value, 'STRING', location)) return;
   if (!isReferencePath(value as string, { context: false, variables: false })) invalidPath(out, 'ResultPath', location);
 }
 
 /** The `...Path` fields that read one number or string (`SecondsPath`, `ItemsPath`, `MaxConcurrencyPath`...). */
 export function checkReferencePath(out: DiagnosticList, field: string, value: unknown, location: string): void {
-  if (!checkType(out, value, ['STRING'], location)) return;
+  if (!checkType(out, value, 'STRING', location)) return;
   if (!isReferencePath(value as string, { context: true, variables: true })) invalidPath(out, field, location);
 }
 
 /** Fail `ErrorPath`/`CausePath`: a reference path or an intrinsic function call. */
 export function checkPathOrIntrinsic(out: DiagnosticList, field: string, value: unknown, location: string): void {
-  if (!checkType(out, value, ['STRING'], location)) return;
+  if (!checkType(out, value, 'STRING', location)) return;
   const text = value as string;
   const valid = text.startsWith('$')
     ? isReferencePath(text, { context: true, variables: true })

@@ -14,7 +14,7 @@ import { checkNullableDataPath, checkResultPath } from './paths.js';
 import { checkPayloadTemplate } from './payload-template.js';
 import { checkStateFields, STATE_TYPES } from './state-fields.js';
 import { checkTaskState } from './task-state.js';
-import { checkEnum, checkRequired, checkType, exactlyOneMessage, ifPresent } from './value-checks.js';
+import { checkEnum, checkRequired, checkType, exactlyOneMessage } from './value-checks.js';
 import { checkAssignedNames } from './variables.js';
 import { checkWaitState } from './wait-state.js';
 
@@ -29,6 +29,7 @@ export interface StateUnderCheck {
 }
 
 const QUERY_LANGUAGES: readonly QueryLanguage[] = ['JSONPath', 'JSONata'];
+const TYPE_REQUIRED = ['Type'];
 const TYPE_RULES: Partial<Record<StateType, (s: StateUnderCheck) => void>> = {
   Task: checkTaskState,
   Choice: checkChoiceState,
@@ -44,9 +45,9 @@ const TRANSITIONING: ReadonlySet<StateType> = new Set(['Pass', 'Task', 'Wait', '
 /** Checks the state at `location`. */
 export function checkState(ctx: ValidationContext, state: unknown, location: string): void {
   const out = ctx.out;
-  if (!checkType(out, state, ['OBJECT'], location)) return;
+  if (!checkType(out, state, 'OBJECT', location)) return;
   const fields = state as Record<string, unknown>;
-  if (!checkRequired(out, fields, ['Type'], location)) return;
+  if (!checkRequired(out, fields, TYPE_REQUIRED, location)) return;
   if (!checkEnum(out, fields.Type, STATE_TYPES, fieldLocation(location, 'Type'))) return;
   const type = fields.Type as StateType;
 
@@ -70,27 +71,41 @@ export function checkState(ctx: ValidationContext, state: unknown, location: str
 /** `Next` xor `End: true`. */
 function checkTransition({ ctx, state, location }: StateUnderCheck): void {
   const out = ctx.out;
-  ifPresent(state, 'Next', location, (v, at) => checkType(out, v, ['STRING'], at));
-  ifPresent(state, 'End', location, (v, at) => checkType(out, v, ['BOOLEAN'], at));
-  // Only `End: true` counts as an end. Checked directly, with no object built: every state of a definition runs it.
-  if ((state.Next !== undefined) === (state.End === true)) out.schema(NEXT_XOR_END, location);
+  // Read directly, with no closure per field: every state of a definition runs this, mostly as cold code.
+  const { Next: next, End: end } = state;
+  if (next !== undefined) checkType(out, next, 'STRING', fieldLocation(location, 'Next'));
+  if (end !== undefined) checkType(out, end, 'BOOLEAN', fieldLocation(location, 'End'));
+  // Only `End: true` counts as an end.
+  if ((next !== undefined) === (end === true)) out.schema(NEXT_XOR_END, location);
 }
 
-/** The fields several types share; the type's field set already refused them where they do not belong. */
-function checkSharedFields({ ctx, state, location, language }: StateUnderCheck, type: StateType): void {
+/**
+ * The fields several types share; the type's field set already refused them where they do not belong. Each is
+ * read directly, with no closure per field: every state of a definition runs this, mostly as cold code.
+ */
+function checkSharedFields(s: StateUnderCheck, type: StateType): void {
+  const { ctx, state, location, language } = s;
   const out = ctx.out;
   if (language === 'JSONPath') {
-    ifPresent(state, 'InputPath', location, (v, at) => checkNullableDataPath(out, 'InputPath', v, at));
-    ifPresent(state, 'OutputPath', location, (v, at) => checkNullableDataPath(out, 'OutputPath', v, at));
-    ifPresent(state, 'ResultPath', location, (v, at) => checkResultPath(out, v, at));
-    ifPresent(state, 'Parameters', location, (v, at) => checkPayloadTemplate(out, v, at));
-    ifPresent(state, 'ResultSelector', location, (v, at) => {
-      if (checkType(out, v, ['OBJECT'], at)) checkPayloadTemplate(out, v, at);
-    });
+    const { InputPath, OutputPath, ResultPath, Parameters, ResultSelector } = state;
+    if (InputPath !== undefined)
+      checkNullableDataPath(out, 'InputPath', InputPath, fieldLocation(location, 'InputPath'));
+    if (OutputPath !== undefined) {
+      checkNullableDataPath(out, 'OutputPath', OutputPath, fieldLocation(location, 'OutputPath'));
+    }
+    if (ResultPath !== undefined) checkResultPath(out, ResultPath, fieldLocation(location, 'ResultPath'));
+    if (Parameters !== undefined) checkPayloadTemplate(out, Parameters, fieldLocation(location, 'Parameters'));
+    if (ResultSelector !== undefined) {
+      const at = fieldLocation(location, 'ResultSelector');
+      if (checkType(out, ResultSelector, 'OBJECT', at)) checkPayloadTemplate(out, ResultSelector, at);
+    }
   }
-  ifPresent(state, 'Assign', location, (v, at) => checkAssign(ctx, v, language, at, stateOutputOffer(type)));
-  ifPresent(state, 'Retry', location, (v, at) => checkRetriers(ctx, v, at));
-  ifPresent(state, 'Catch', location, (v, at) => checkCatchers(ctx, v, language, at));
+  const { Assign, Retry, Catch } = state;
+  if (Assign !== undefined) {
+    checkAssign(ctx, Assign, language, fieldLocation(location, 'Assign'), stateOutputOffer(type));
+  }
+  if (Retry !== undefined) checkRetriers(ctx, Retry, fieldLocation(location, 'Retry'));
+  if (Catch !== undefined) checkCatchers(ctx, Catch, language, fieldLocation(location, 'Catch'));
 }
 
 /**
@@ -104,7 +119,7 @@ export function checkAssign(
   location: string,
   offer: StatesOffer,
 ): void {
-  if (!checkType(ctx.out, value, ['OBJECT'], location)) return;
+  if (!checkType(ctx.out, value, 'OBJECT', location)) return;
   if (language === 'JSONPath') checkPayloadTemplate(ctx.out, value, location);
   else checkJsonataValue(ctx.out, value, location, offer);
   checkAssignedNames(ctx, value as Record<string, unknown>, language, location);

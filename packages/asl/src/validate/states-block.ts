@@ -23,17 +23,18 @@ export function checkStatesBlock(
   kind: StatesBlockKind,
 ): void {
   const out = ctx.out;
-  if (!checkType(out, block, ['OBJECT'], location)) return;
+  if (!checkType(out, block, 'OBJECT', location)) return;
   const fields = block as Record<string, unknown>;
   checkKnownFields(out, fields, BLOCK_FIELDS[kind], location);
   // AWS lists the missing top-level fields in this order.
   checkRequired(out, fields, ['States', 'StartAt'], location);
-  ifPresent(fields, 'StartAt', location, (v, at) => checkType(out, v, ['STRING'], at));
-  ifPresent(fields, 'Comment', location, (v, at) => checkType(out, v, ['STRING'], at));
+  ifPresent(fields, 'StartAt', location, (v, at) => checkType(out, v, 'STRING', at));
+  ifPresent(fields, 'Comment', location, (v, at) => checkType(out, v, 'STRING', at));
   ifPresent(fields, 'States', location, (states, at) => {
-    if (!checkType(out, states, ['OBJECT'], at)) return;
-    // Indexed, with no destructuring: this runs once per state, mostly as cold (interpreted) code.
-    const entries = Object.entries(states as Record<string, unknown>);
-    for (let i = 0; i < entries.length; i++) checkState(ctx, entries[i][1], fieldLocation(at, entries[i][0]));
+    if (!checkType(out, states, 'OBJECT', at)) return;
+    // Indexed, with no pair per state: this runs once per state, mostly as cold (interpreted) code.
+    const byName = states as Record<string, unknown>;
+    const names = Object.keys(byName);
+    for (let i = 0; i < names.length; i++) checkState(ctx, byName[names[i]], fieldLocation(at, names[i]));
   });
 }

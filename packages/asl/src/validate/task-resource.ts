@@ -11,7 +11,7 @@ const ACTIVITY_ARN = /^arn:[^:]+:states:[^:]+:[^:]+:activity:/;
 /** Checks `Resource` at `location` (the field's own location). */
 export function checkTaskResource(ctx: ValidationContext, value: unknown, location: string): void {
   const out = ctx.out;
-  if (!checkType(out, value, ['STRING'], location)) return;
+  if (!checkType(out, value, 'STRING', location)) return;
   const resource = value as string;
   if (!ARN.test(resource)) {
     out.schema(

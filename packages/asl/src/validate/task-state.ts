@@ -40,7 +40,7 @@ function checkSeconds(ctx: ValidationContext, value: unknown, jsonata: boolean, 
 /** `Credentials`: an object with `RoleArn` (or, in JSONPath, `RoleArn.$`). */
 function checkCredentials(ctx: ValidationContext, value: unknown, jsonPath: boolean, location: string): void {
   const out = ctx.out;
-  if (!checkType(out, value, ['OBJECT'], location)) return;
+  if (!checkType(out, value, 'OBJECT', location)) return;
   const credentials = value as Record<string, unknown>;
   const hasRoleArn = credentials.RoleArn !== undefined || (jsonPath && credentials['RoleArn.$'] !== undefined);
   if (!hasRoleArn) out.schema("The field 'RoleArn' is required but was missing", location);

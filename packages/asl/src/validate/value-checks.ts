@@ -28,16 +28,10 @@ export function isOfType(value: unknown, type: JsonTypeName): boolean {
   }
 }
 
-/** Reports `Expected value of type [T, ...]` unless `value` has one of `types`. */
-export function checkType(
-  out: DiagnosticList,
-  value: unknown,
-  types: readonly JsonTypeName[],
-  location: string,
-): boolean {
-  // An indexed loop rather than `some`: this runs for nearly every field of every state, mostly cold.
-  for (let i = 0; i < types.length; i++) if (isOfType(value, types[i])) return true;
-  out.schema(`Expected value of type [${types.join(', ')}]`, location);
+/** Reports `Expected value of type [T]` unless `value` has the JSON type `type`. */
+export function checkType(out: DiagnosticList, value: unknown, type: JsonTypeName, location: string): boolean {
+  if (isOfType(value, type)) return true;
+  out.schema(`Expected value of type [${type}]`, location);
   return false;
 }
 
@@ -48,9 +42,11 @@ export function checkRequired(
   names: readonly string[],
   location: string,
 ): boolean {
-  const missing = names.filter((n) => object[n] === undefined);
-  if (missing.length === 0) return true;
-  out.schema(`These fields are required: [${missing.join(', ')}]`, location);
+  // The list is built only when something is missing: every state runs this, mostly as cold code.
+  let complete = true;
+  for (let i = 0; i < names.length; i++) if (object[names[i]] === undefined) complete = false;
+  if (complete) return true;
+  out.schema(`These fields are required: [${names.filter((n) => object[n] === undefined).join(', ')}]`, location);
   return false;
 }
 
@@ -68,7 +64,7 @@ export function checkKnownFields(
 
 /** Reports `Value should be one of the following: [A, B]` unless the string `value` is one of `values`. */
 export function checkEnum(out: DiagnosticList, value: unknown, values: readonly string[], location: string): boolean {
-  if (!checkType(out, value, ['STRING'], location)) return false;
+  if (!checkType(out, value, 'STRING', location)) return false;
   if (values.includes(value as string)) return true;
   out.schema(`Value should be one of the following: [${values.join(', ')}]`, location);
   return false;
@@ -88,7 +84,7 @@ export function checkNumber(
   bounds: Bounds,
   location: string,
 ): boolean {
-  if (!checkType(out, value, [type], location)) return false;
+  if (!checkType(out, value, type, location)) return false;
   const n = value as number;
   if (bounds.min !== undefined && n < bounds.min) {
     out.schema(`Value must be greater than or equal to ${bounds.min}`, location);
@@ -103,7 +99,7 @@ export function checkNumber(
 
 /** Checks an array that must hold at least one item: `Value cannot be empty`. */
 export function checkNonEmptyArray(out: DiagnosticList, value: unknown, location: string): value is unknown[] {
-  if (!checkType(out, value, ['ARRAY'], location)) return false;
+  if (!checkType(out, value, 'ARRAY', location)) return false;
   if ((value as unknown[]).length > 0) return true;
   out.schema('Value cannot be empty', location);
   return false;

@@ -20,7 +20,7 @@ export function checkWaitState({ ctx, state, location, language }: StateUnderChe
   });
   ifPresent(state, 'Timestamp', location, (v, at) => {
     if (jsonata && isJsonataExpression(v)) return;
-    if (checkType(out, v, ['STRING'], at) && !isDefinitionTimestamp(v as string)) {
+    if (checkType(out, v, 'STRING', at) && !isDefinitionTimestamp(v as string)) {
       out.schema('String does not match RFC3339 timestamp', at);
     }
   });
