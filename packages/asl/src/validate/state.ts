@@ -29,7 +29,7 @@ export interface StateUnderCheck {
 }
 
 const QUERY_LANGUAGES: readonly QueryLanguage[] = ['JSONPath', 'JSONata'];
-const TYPE_REQUIRED = ['Type'];
+const TYPE_REQUIRED: readonly string[] = ['Type'];
 const TYPE_RULES: Partial<Record<StateType, (s: StateUnderCheck) => void>> = {
   Task: checkTaskState,
   Choice: checkChoiceState,
@@ -83,13 +83,13 @@ function checkTransition({ ctx, state, location }: StateUnderCheck): void {
  * The fields several types share; the type's field set already refused them where they do not belong. Each is
  * read directly, with no closure per field: every state of a definition runs this, mostly as cold code.
  */
-function checkSharedFields(s: StateUnderCheck, type: StateType): void {
-  const { ctx, state, location, language } = s;
+function checkSharedFields({ ctx, state, location, language }: StateUnderCheck, type: StateType): void {
   const out = ctx.out;
   if (language === 'JSONPath') {
     const { InputPath, OutputPath, ResultPath, Parameters, ResultSelector } = state;
-    if (InputPath !== undefined)
+    if (InputPath !== undefined) {
       checkNullableDataPath(out, 'InputPath', InputPath, fieldLocation(location, 'InputPath'));
+    }
     if (OutputPath !== undefined) {
       checkNullableDataPath(out, 'OutputPath', OutputPath, fieldLocation(location, 'OutputPath'));
     }
