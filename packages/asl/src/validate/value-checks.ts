@@ -43,11 +43,13 @@ export function checkRequired(
   location: string,
 ): boolean {
   // The list is built only when something is missing: every state runs this, mostly as cold code.
-  let complete = true;
-  for (let i = 0; i < names.length; i++) if (object[names[i]] === undefined) complete = false;
-  if (complete) return true;
-  out.schema(`These fields are required: [${names.filter((n) => object[n] === undefined).join(', ')}]`, location);
-  return false;
+  for (let i = 0; i < names.length; i++) {
+    if (object[names[i]] === undefined) {
+      out.schema(`These fields are required: [${names.filter((n) => object[n] === undefined).join(', ')}]`, location);
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Reports `Field 'X' is not supported` at the object for each field outside `allowed`. */
