@@ -2,7 +2,7 @@
  * The evaluation scope of one state: its context object (`$$`, `$states.context`), built only when read,
  * the workflow variables, the injected random source, and the `$states` values of JSONata expressions.
  */
-import type { Json, JsonataBindings } from '@lockstep/asl';
+import { copyJson, type Json, type JsonataBindings } from '@lockstep/asl';
 import type { BlockRun, ExecutionRecord } from './execution.js';
 
 /** What a state adds to the context object beyond Execution, StateMachine and State. */
@@ -93,7 +93,7 @@ export function buildContextObject(
     Name: execution.name,
     RoleArn: execution.roleArn,
   };
-  if (ownInput) giveOwnInput(executionPart, execution.inputText);
+  if (ownInput) giveOwnInput(executionPart, execution);
   if (execution.type === 'STANDARD' || execution.startedAsync) executionPart.RedriveCount = execution.redriveCount ?? 0;
   if (execution.redriveTime !== undefined) executionPart.RedriveTime = isoTime(execution.redriveTime);
   const state: Record<string, Json> = { Name: run.state, EnteredTime: isoTime(run.enteredTime) };
@@ -108,21 +108,21 @@ export function buildContextObject(
   return context;
 }
 
-/** Inputs up to this many characters of JSON are copied at once: parsing them costs less than deferring it. */
+/** Inputs up to this many characters of JSON are copied at once: copying them costs less than deferring it. */
 const EAGER_INPUT_COPY_CHARS = 256;
 
 /**
- * Replaces `Execution.Input` (in place: the key order stays AWS's) with a copy parsed from `inputText`: at once
- * for a short text, else when first read (most readers never read it, and an input may be large).
+ * Replaces `Execution.Input` (in place: the key order stays AWS's) with a copy of the execution's input: at once
+ * for a short one, else when first read (most readers never read it, and an input may be large).
  */
-function giveOwnInput(executionPart: Record<string, Json>, inputText: string): void {
-  if (inputText.length <= EAGER_INPUT_COPY_CHARS) {
-    executionPart.Input = JSON.parse(inputText) as Json;
+function giveOwnInput(executionPart: Record<string, Json>, execution: ExecutionRecord): void {
+  if (execution.inputText.length <= EAGER_INPUT_COPY_CHARS) {
+    executionPart.Input = copyJson(execution.input);
     return;
   }
   let input: Json | undefined;
   Object.defineProperty(executionPart, 'Input', {
-    get: () => (input ??= JSON.parse(inputText) as Json),
+    get: () => (input ??= copyJson(execution.input)),
     set: (value: Json) => {
       input = value;
     },

@@ -2,7 +2,7 @@
  * Tasks run by local functions (`taskHandlers`), keyed by Task state name: the library's way to test a
  * workflow without its real resources.
  */
-import type { Json } from '@lockstep/asl';
+import { copyJson, type Json } from '@lockstep/asl';
 import type { TaskRequest } from '../messages.js';
 import type { TaskFailure, TaskOutcome } from './driver.js';
 
@@ -23,11 +23,7 @@ export function invokeTaskHandler(
 ): void {
   let result: unknown;
   try {
-    const input = request.input;
-    result = handler(
-      typeof input === 'object' && input !== null ? JSON.parse(JSON.stringify(input)) : input,
-      request.context,
-    );
+    result = handler(copyJson(request.input), request.context);
   } catch (e) {
     return done(failed(e));
   }
