@@ -38,13 +38,13 @@ describe('Retry', () => {
   });
 
   it.each([
-    ['IntervalSeconds', 0, 'Value must be greater than or equal to 1'],
-    ['IntervalSeconds', 100_000_000, 'Value must be less than or equal to 99999999'],
-    ['MaxAttempts', -1, 'Value must be greater than or equal to 0'],
-    ['MaxAttempts', 100_000_000, 'Value must be less than or equal to 99999999'],
-    ['BackoffRate', 0.5, 'Value must be greater than or equal to 1'],
-    ['MaxDelaySeconds', 0, 'Value must be greater than or equal to 1'],
-    ['MaxDelaySeconds', 31_622_401, 'Value must be less than or equal to 31622400'],
+    ['IntervalSeconds', 0, 'Minimum value is 1'],
+    ['IntervalSeconds', 100_000_000, 'Maximum value is 99999999'],
+    ['MaxAttempts', -1, 'Minimum value is 0'],
+    ['MaxAttempts', 100_000_000, 'Maximum value is 99999999'],
+    ['BackoffRate', 0.5, 'Minimum value is 1.0'],
+    ['MaxDelaySeconds', 0, 'Minimum value is 1'],
+    ['MaxDelaySeconds', 31_622_401, 'Maximum value is 31622400'],
     ['JitterStrategy', 'HALF', 'Value should be one of the following: [FULL, NONE]'],
     ['MaxAttempts', 1.5, 'Expected value of type [INTEGER]'],
   ])('bounds %s (%j)', (field, value, message) => {

@@ -17,10 +17,9 @@ import {
   checkRequired,
   checkType,
   ifPresent,
+  MAX_FIELD_VALUE,
 } from './value-checks.js';
 
-/** AWS's cap on retry counts and intervals (seconds). */
-const MAX_RETRY_VALUE = 99_999_999;
 /** `MaxDelaySeconds` may be at most one year (366 days). */
 const MAX_DELAY_SECONDS = 31_622_400;
 
@@ -50,8 +49,8 @@ export function checkRetriers(ctx: ValidationContext, value: unknown, location: 
     const r = retrier as Record<string, unknown>;
     checkKnownFields(out, r, RETRIER_FIELDS, at);
     checkErrorEquals(ctx, r, at, i === retriers.length - 1, 'Retrier');
-    ifPresent(r, 'IntervalSeconds', at, (v, l) => checkNumber(out, v, 'INTEGER', { min: 1, max: MAX_RETRY_VALUE }, l));
-    ifPresent(r, 'MaxAttempts', at, (v, l) => checkNumber(out, v, 'INTEGER', { min: 0, max: MAX_RETRY_VALUE }, l));
+    ifPresent(r, 'IntervalSeconds', at, (v, l) => checkNumber(out, v, 'INTEGER', { min: 1, max: MAX_FIELD_VALUE }, l));
+    ifPresent(r, 'MaxAttempts', at, (v, l) => checkNumber(out, v, 'INTEGER', { min: 0, max: MAX_FIELD_VALUE }, l));
     ifPresent(r, 'BackoffRate', at, (v, l) => checkNumber(out, v, 'NUMBER', { min: 1 }, l));
     ifPresent(r, 'MaxDelaySeconds', at, (v, l) =>
       checkNumber(out, v, 'INTEGER', { min: 1, max: MAX_DELAY_SECONDS }, l),

@@ -67,10 +67,14 @@ describe('checkMapState: items and limits', () => {
 
   it('bounds MaxConcurrency and the tolerated failures, exclusive with their *Path', () => {
     expect(diagnose({ ItemProcessor: PROCESSOR, MaxConcurrency: -1 })).toEqual([
-      schema('Value must be greater than or equal to 0', '/States/M/MaxConcurrency'),
+      schema('Minimum value is 0', '/States/M/MaxConcurrency'),
     ]);
+    // A NUMBER field's bounds print as Java doubles (AWS, recorded by floci: issue 3733).
     expect(diagnose({ ItemProcessor: PROCESSOR, ToleratedFailurePercentage: 101 })).toEqual([
-      schema('Value must be less than or equal to 100', '/States/M/ToleratedFailurePercentage'),
+      schema('Maximum value is 100.0', '/States/M/ToleratedFailurePercentage'),
+    ]);
+    expect(diagnose({ ItemProcessor: PROCESSOR, ToleratedFailurePercentage: -1 })).toEqual([
+      schema('Minimum value is 0.0', '/States/M/ToleratedFailurePercentage'),
     ]);
     expect(diagnose({ ItemProcessor: PROCESSOR, ToleratedFailureCount: 1.5 })).toEqual([
       schema('Expected value of type [INTEGER]', '/States/M/ToleratedFailureCount'),
@@ -98,7 +102,7 @@ describe('checkMapState: distributed', () => {
       ),
     ]);
     expect(diagnose({ ItemProcessor: PROCESSOR, ItemBatcher: { MaxInputBytesPerBatch: 300_000 } })).toEqual([
-      schema('Value must be less than or equal to 262144', '/States/M/ItemBatcher/MaxInputBytesPerBatch'),
+      schema('Maximum value is 262144', '/States/M/ItemBatcher/MaxInputBytesPerBatch'),
     ]);
     expect(
       diagnose({

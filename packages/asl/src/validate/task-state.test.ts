@@ -43,10 +43,10 @@ describe('checkTaskState', () => {
 
   it('bounds TimeoutSeconds and HeartbeatSeconds, and keeps the heartbeat under the timeout', () => {
     expect(diagnose({ Resource: LAMBDA, TimeoutSeconds: 0 })).toEqual([
-      schema('Value must be greater than or equal to 1', '/States/T/TimeoutSeconds'),
+      schema('Minimum value is 1', '/States/T/TimeoutSeconds'),
     ]);
     expect(diagnose({ Resource: LAMBDA, HeartbeatSeconds: 100_000_000 })).toEqual([
-      schema('Value must be less than or equal to 99999999', '/States/T/HeartbeatSeconds'),
+      schema('Maximum value is 99999999', '/States/T/HeartbeatSeconds'),
     ]);
     expect(diagnose({ Resource: LAMBDA, TimeoutSeconds: 10, HeartbeatSeconds: 10 })).toEqual([
       schema('HeartbeatSeconds must be less than TimeoutSeconds', '/States/T/HeartbeatSeconds'),

@@ -8,10 +8,7 @@ import { checkReferencePath } from './paths.js';
 import { checkPayloadTemplate } from './payload-template.js';
 import type { StateUnderCheck } from './state.js';
 import { checkTaskResource } from './task-resource.js';
-import { checkExclusive, checkNumber, checkRequired, checkType, ifPresent } from './value-checks.js';
-
-/** AWS's largest timeout and heartbeat, in seconds. */
-const MAX_TIMEOUT_SECONDS = 99_999_999;
+import { checkExclusive, checkNumber, checkRequired, checkType, ifPresent, MAX_FIELD_VALUE } from './value-checks.js';
 
 /** Checks a Task state's own fields. */
 export function checkTaskState({ ctx, state, location, language }: StateUnderCheck): void {
@@ -34,7 +31,7 @@ export function checkTaskState({ ctx, state, location, language }: StateUnderChe
 /** A positive whole number of seconds, or in JSONata an expression that yields one when the state runs. */
 function checkSeconds(ctx: ValidationContext, value: unknown, jsonata: boolean, location: string): void {
   if (jsonata && isJsonataExpression(value)) return;
-  checkNumber(ctx.out, value, 'INTEGER', { min: 1, max: MAX_TIMEOUT_SECONDS }, location);
+  checkNumber(ctx.out, value, 'INTEGER', { min: 1, max: MAX_FIELD_VALUE }, location);
 }
 
 /** `Credentials`: an object with `RoleArn` (or, in JSONPath, `RoleArn.$`). */

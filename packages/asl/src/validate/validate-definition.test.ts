@@ -39,7 +39,7 @@ describe('validateDefinition: top level', () => {
     ]);
     expect(diagnose({ ...base, Version: '1.0', TimeoutSeconds: 60 })).toEqual([]);
     expect(diagnose({ ...base, TimeoutSeconds: 100_000_000 })).toEqual([
-      ['SCHEMA_VALIDATION_FAILED', 'Value must be less than or equal to 99999999', '/TimeoutSeconds'],
+      ['SCHEMA_VALIDATION_FAILED', 'Maximum value is 99999999', '/TimeoutSeconds'],
     ]);
     expect(diagnose({ ...base, TimeoutSeconds: 1.5 })).toEqual([
       ['SCHEMA_VALIDATION_FAILED', 'Expected value of type [INTEGER]', '/TimeoutSeconds'],

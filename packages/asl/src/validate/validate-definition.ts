@@ -6,7 +6,7 @@ import { isJsonObject } from '../json.js';
 import { DiagnosticCode, DiagnosticList } from './diagnostics.js';
 import { checkStatesBlock } from './states-block.js';
 import { checkTransitions } from './transitions.js';
-import { checkEnum, checkNumber, ifPresent } from './value-checks.js';
+import { checkEnum, checkNumber, ifPresent, MAX_FIELD_VALUE } from './value-checks.js';
 import { machineContext } from './variables.js';
 
 /** Options of {@link validateDefinition}. */
@@ -14,9 +14,6 @@ export interface ValidateDefinitionOptions {
   /** @default 'STANDARD' */
   readonly type?: StateMachineType;
 }
-
-/** AWS's largest state machine `TimeoutSeconds`. */
-const MAX_MACHINE_TIMEOUT_SECONDS = 99_999_999;
 
 /**
  * Checks a parsed definition and returns AWS's diagnostics (empty when AWS accepts it). Schema errors
@@ -33,7 +30,7 @@ export function validateDefinition(definition: unknown, options: ValidateDefinit
   const ctx = machineContext({ out, type: options.type ?? 'STANDARD', machineLanguage }, definition);
   ifPresent(definition, 'Version', '/', (v, at) => checkEnum(out, v, ['1.0'], at));
   ifPresent(definition, 'TimeoutSeconds', '/', (v, at) =>
-    checkNumber(out, v, 'INTEGER', { min: 0, max: MAX_MACHINE_TIMEOUT_SECONDS }, at),
+    checkNumber(out, v, 'INTEGER', { min: 0, max: MAX_FIELD_VALUE }, at),
   );
   ifPresent(definition, 'QueryLanguage', '/', (v, at) => checkEnum(out, v, ['JSONPath', 'JSONata'], at));
   checkStatesBlock(ctx, definition, '/', 'machine');

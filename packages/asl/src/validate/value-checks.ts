@@ -72,13 +72,22 @@ export function checkEnum(out: DiagnosticList, value: unknown, values: readonly 
   return false;
 }
 
+/**
+ * AWS's ceiling on its integer seconds and counts (`TimeoutSeconds`, `HeartbeatSeconds`, Wait `Seconds`, a
+ * retrier's `IntervalSeconds` and `MaxAttempts`): `Maximum value is 99999999`.
+ */
+export const MAX_FIELD_VALUE = 99_999_999;
+
 /** Inclusive bounds of a numeric field. */
 export interface Bounds {
   readonly min?: number;
   readonly max?: number;
 }
 
-/** Checks a number (`INTEGER` or `NUMBER`) and its inclusive bounds. */
+/**
+ * Checks a number (`INTEGER` or `NUMBER`) and its inclusive bounds, with AWS's words: `Minimum value is 0`,
+ * `Maximum value is 99999999`, and a `NUMBER` field's bound printed as a Java double (`Maximum value is 100.0`).
+ */
 export function checkNumber(
   out: DiagnosticList,
   value: unknown,
@@ -89,14 +98,19 @@ export function checkNumber(
   if (!checkType(out, value, type, location)) return false;
   const n = value as number;
   if (bounds.min !== undefined && n < bounds.min) {
-    out.schema(`Value must be greater than or equal to ${bounds.min}`, location);
+    out.schema(`Minimum value is ${boundText(bounds.min, type)}`, location);
     return false;
   }
   if (bounds.max !== undefined && n > bounds.max) {
-    out.schema(`Value must be less than or equal to ${bounds.max}`, location);
+    out.schema(`Maximum value is ${boundText(bounds.max, type)}`, location);
     return false;
   }
   return true;
+}
+
+/** A bound as AWS prints it: a `NUMBER` field's bound is a Java double, which keeps a `.0` when integral. */
+function boundText(bound: number, type: 'INTEGER' | 'NUMBER'): string {
+  return type === 'NUMBER' && Number.isInteger(bound) ? bound.toFixed(1) : String(bound);
 }
 
 /** Checks an array that must hold at least one item: `Value cannot be empty`. */

@@ -20,9 +20,11 @@ describe('checkWaitState', () => {
     expect(diagnose({ Seconds: 0 })).toEqual([]);
   });
 
-  it('bounds Seconds', () => {
-    expect(diagnose({ Seconds: -1 })).toEqual([
-      schema('Value must be greater than or equal to 0', '/States/W/Seconds'),
+  it('bounds Seconds, with AWS words (a CloudFormation deployment quoted it: cfn-lint issue 4075)', () => {
+    expect(diagnose({ Seconds: -1 })).toEqual([schema('Minimum value is 0', '/States/W/Seconds')]);
+    expect(diagnose({ Seconds: 99_999_999 })).toEqual([]);
+    expect(diagnose({ Seconds: 10_000_000_000_000_000 })).toEqual([
+      schema('Maximum value is 99999999', '/States/W/Seconds'),
     ]);
     expect(diagnose({ Seconds: '5' })).toEqual([schema('Expected value of type [INTEGER]', '/States/W/Seconds')]);
   });

@@ -5,7 +5,7 @@ import { isDefinitionTimestamp } from '../timestamp.js';
 import { isJsonataExpression } from './context.js';
 import { checkReferencePath } from './paths.js';
 import type { StateUnderCheck } from './state.js';
-import { checkExactlyOne, checkNumber, checkType, ifPresent } from './value-checks.js';
+import { checkExactlyOne, checkNumber, checkType, ifPresent, MAX_FIELD_VALUE } from './value-checks.js';
 
 /** Checks a Wait state's own fields. */
 export function checkWaitState({ ctx, state, location, language }: StateUnderCheck): void {
@@ -15,8 +15,8 @@ export function checkWaitState({ ctx, state, location, language }: StateUnderChe
   checkExactlyOne(out, state, fields, location);
   ifPresent(state, 'Seconds', location, (v, at) => {
     if (jsonata && isJsonataExpression(v)) return;
-    // No upper bound here: AWS refuses an over-long delay only when the state runs.
-    checkNumber(out, v, 'INTEGER', { min: 0 }, at);
+    // A path or a timestamp may reach further (up to 2^31-1 seconds), checked when the state runs.
+    checkNumber(out, v, 'INTEGER', { min: 0, max: MAX_FIELD_VALUE }, at);
   });
   ifPresent(state, 'Timestamp', location, (v, at) => {
     if (jsonata && isJsonataExpression(v)) return;
