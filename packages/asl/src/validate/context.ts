@@ -23,8 +23,17 @@ export function isJsonataExpression(value: unknown): boolean {
   return typeof value === 'string' && value.startsWith('{%') && value.endsWith('%}') && value.length >= 4;
 }
 
-/** A state's effective query language: its own `QueryLanguage` when valid, else the machine's. */
+/**
+ * The query language a `QueryLanguage` field gives, as AWS resolves it (measured against AWS by floci): when the
+ * field is absent, the inherited one; when it is exactly `JSONPath`, JSONPath; any other value (`jsonpath`, `foo`,
+ * `5`) makes it JSONata, and is reported as not one of the enum's values besides.
+ */
+export function declaredLanguage(declared: unknown, inherited: QueryLanguage): QueryLanguage {
+  if (declared === undefined) return inherited;
+  return declared === 'JSONPath' ? 'JSONPath' : 'JSONata';
+}
+
+/** A state's effective query language: what its own `QueryLanguage` gives, else the machine's. */
 export function stateLanguage(ctx: ValidationContext, state: Record<string, unknown>): QueryLanguage {
-  const declared = state.QueryLanguage;
-  return declared === 'JSONPath' || declared === 'JSONata' ? declared : ctx.machineLanguage;
+  return declaredLanguage(state.QueryLanguage, ctx.machineLanguage);
 }

@@ -92,6 +92,37 @@ describe('checkState: query language', () => {
     ]);
   });
 
+  // Measured against AWS by floci (its StepFunctionsValidateStateMachineDefinitionIntegrationTest): any value
+  // other than exactly JSONPath makes the state JSONata, and the value is reported besides, after the fields.
+  it('resolves a QueryLanguage outside the enum to JSONata, as AWS does', () => {
+    const enumError = (at: string) => schema('Value should be one of the following: [JSONPath, JSONata]', at);
+    const jsonPathOnly = (field: string) =>
+      `The QueryLanguage is set to 'JSONata', but field '${field}' is only supported for the 'JSONPath' QueryLanguage`;
+    const output = { v: '{% 1 %}' };
+    expect(
+      diagnose({ X: { Type: 'Pass', QueryLanguage: 'jsonata', Output: output, InputPath: '$.a', End: true } }),
+    ).toEqual([schema(jsonPathOnly('InputPath'), '/States/X'), enumError('/States/X/QueryLanguage')]);
+    expect(diagnose({ X: { Type: 'Pass', QueryLanguage: 'foo', Output: output, End: true } })).toEqual([
+      enumError('/States/X/QueryLanguage'),
+    ]);
+    expect(diagnose({ X: { Type: 'Pass', QueryLanguage: 5, InputPath: '$.a', End: true } })).toEqual([
+      schema(jsonPathOnly('InputPath'), '/States/X'),
+      schema('Expected value of type [STRING]', '/States/X/QueryLanguage'),
+    ]);
+    // Only the exact JSONPath is a downgrade under a JSONata machine.
+    expect(
+      diagnose({ X: { Type: 'Pass', QueryLanguage: 'jsonpath', End: true } }, { QueryLanguage: 'JSONata' }),
+    ).toEqual([enumError('/States/X/QueryLanguage')]);
+    // The machine's own value resolves the same way, for every state.
+    expect(diagnose({ X: { Type: 'Pass', Output: output, End: true } }, { QueryLanguage: 'jsonpath' })).toEqual([
+      enumError('/QueryLanguage'),
+    ]);
+    expect(diagnose({ X: { Type: 'Pass', InputPath: '$.a', End: true } }, { QueryLanguage: 'jsonpath' })).toEqual([
+      enumError('/QueryLanguage'),
+      schema(jsonPathOnly('InputPath'), '/States/X'),
+    ]);
+  });
+
   it('lets nested states default to the machine’s language, not their Map’s', () => {
     const map = {
       Type: 'Map',

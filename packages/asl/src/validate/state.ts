@@ -52,7 +52,6 @@ export function checkState(ctx: ValidationContext, state: unknown, location: str
   const type = fields.Type as StateType;
 
   const declared = fields.QueryLanguage;
-  if (declared !== undefined) checkEnum(out, declared, QUERY_LANGUAGES, fieldLocation(location, 'QueryLanguage'));
   const downgraded = ctx.machineLanguage === 'JSONata' && declared === 'JSONPath';
   if (downgraded) {
     out.schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine", location);
@@ -60,6 +59,8 @@ export function checkState(ctx: ValidationContext, state: unknown, location: str
   const language = stateLanguage(ctx, fields);
   // AWS reports the downgrade alone, not the fields the refused language would forbid.
   checkStateFields(out, type, fields, language, downgraded, location);
+  // After the fields: AWS lists a value outside the enum after what the language it resolves to forbids.
+  if (declared !== undefined) checkEnum(out, declared, QUERY_LANGUAGES, fieldLocation(location, 'QueryLanguage'));
 
   const s: StateUnderCheck = { ctx, state: fields, location, language };
   if (TRANSITIONING.has(type)) checkTransition(s);

@@ -1,8 +1,9 @@
 /**
  * `ValidateStateMachineDefinition`: the diagnostics AWS reports for a definition.
  */
-import type { Diagnostic, QueryLanguage, StateMachineType } from '../definition.js';
+import type { Diagnostic, StateMachineType } from '../definition.js';
 import { isJsonObject } from '../json.js';
+import { declaredLanguage } from './context.js';
 import { DiagnosticCode, DiagnosticList } from './diagnostics.js';
 import { checkStatesBlock } from './states-block.js';
 import { checkTransitions } from './transitions.js';
@@ -26,7 +27,7 @@ export function validateDefinition(definition: unknown, options: ValidateDefinit
     out.error(DiagnosticCode.SchemaValidationFailed, 'Definition must be a valid JSON object');
     return out.items;
   }
-  const machineLanguage: QueryLanguage = definition.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath';
+  const machineLanguage = declaredLanguage(definition.QueryLanguage, 'JSONPath');
   const ctx = machineContext({ out, type: options.type ?? 'STANDARD', machineLanguage }, definition);
   ifPresent(definition, 'Version', '/', (v, at) => checkEnum(out, v, ['1.0'], at));
   ifPresent(definition, 'TimeoutSeconds', '/', (v, at) =>
