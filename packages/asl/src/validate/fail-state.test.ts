@@ -36,8 +36,8 @@ describe('checkFailState', () => {
 
   it('makes Error/ErrorPath and Cause/CausePath exclusive', () => {
     expect(diagnose({ Error: 'E', ErrorPath: '$.e', Cause: 'C', CausePath: '$.c' })).toEqual([
-      schema('These fields are mutually exclusive: [Error, ErrorPath]', '/States/F'),
-      schema('These fields are mutually exclusive: [Cause, CausePath]', '/States/F'),
+      schema('There should only be one of the following fields: [Error, ErrorPath]', '/States/F'),
+      schema('There should only be one of the following fields: [Cause, CausePath]', '/States/F'),
     ]);
   });
 

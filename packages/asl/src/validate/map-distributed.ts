@@ -9,7 +9,17 @@ import { isJsonataExpression, type ValidationContext } from './context.js';
 import { fieldLocation } from './diagnostics.js';
 import { checkReferencePath } from './paths.js';
 import { checkPayloadTemplate } from './payload-template.js';
-import { type Bounds, checkEnum, checkNumber, checkRequired, checkType, ifPresent, isOfType } from './value-checks.js';
+import { wrongLanguageMessage } from './state-fields.js';
+import {
+  type Bounds,
+  checkEnum,
+  checkExclusive,
+  checkNumber,
+  checkRequired,
+  checkType,
+  ifPresent,
+  isOfType,
+} from './value-checks.js';
 
 /** AWS's largest `MaxItems`. */
 const MAX_ITEMS = 100_000_000;
@@ -29,7 +39,8 @@ export function checkItemReader(
     ifPresent(c, 'CSVHeaderLocation', at, (v, l) => checkEnum(out, v, ['FIRST_ROW', 'GIVEN'], l));
     ifPresent(c, 'CSVDelimiter', at, (v, l) => checkEnum(out, v, ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'], l));
     ifPresent(c, 'CSVHeaders', at, (v, l) => checkType(out, v, 'ARRAY', l));
-    checkLimit(ctx, c, 'MaxItems', { min: 0, max: MAX_ITEMS }, language, at);
+    checkMapNumber(ctx, c, 'MaxItems', 'INTEGER', { min: 0, max: MAX_ITEMS }, language, at);
+    refuseJsonPathTwins(ctx, c, ['MaxItems'], language, at);
   });
 }
 
@@ -43,8 +54,17 @@ export function checkItemBatcher(
   const out = ctx.out;
   if (!checkType(out, value, 'OBJECT', location)) return;
   const batcher = value as Record<string, unknown>;
-  checkLimit(ctx, batcher, 'MaxItemsPerBatch', { min: 1 }, language, location);
-  checkLimit(ctx, batcher, 'MaxInputBytesPerBatch', { min: 1, max: MAX_BATCH_BYTES }, language, location);
+  checkMapNumber(ctx, batcher, 'MaxItemsPerBatch', 'INTEGER', { min: 1 }, language, location);
+  checkMapNumber(
+    ctx,
+    batcher,
+    'MaxInputBytesPerBatch',
+    'INTEGER',
+    { min: 1, max: MAX_BATCH_BYTES },
+    language,
+    location,
+  );
+  refuseJsonPathTwins(ctx, batcher, ['MaxItemsPerBatch', 'MaxInputBytesPerBatch'], language, location);
   if (language === 'JSONPath') {
     ifPresent(batcher, 'BatchInput', location, (v, at) => {
       if (checkType(out, v, 'OBJECT', at)) checkPayloadTemplate(out, v, at);
@@ -107,20 +127,42 @@ function checkRequestParameters(
   }
 }
 
-/** A positive limit, or (JSONata) an expression, or (JSONPath) a `...Path` twin. */
-function checkLimit(
+/**
+ * A number of a Map or of its `ItemReader`/`ItemBatcher` (`MaxConcurrency`, `MaxItems`, ...): the literal within
+ * `bounds`, or in JSONata an expression; in JSONPath its `...Path` twin instead, a reference path, and never both
+ * (AWS, measured by floci: `There should only be one of the following fields: [MaxItems, MaxItemsPath]`).
+ */
+export function checkMapNumber(
   ctx: ValidationContext,
   holder: Record<string, unknown>,
   field: string,
+  type: 'INTEGER' | 'NUMBER',
   bounds: Bounds,
   language: QueryLanguage,
   location: string,
 ): void {
   const out = ctx.out;
   ifPresent(holder, field, location, (v, at) => {
-    if (!(language === 'JSONata' && isJsonataExpression(v))) checkNumber(out, v, 'INTEGER', bounds, at);
+    if (!(language === 'JSONata' && isJsonataExpression(v))) checkNumber(out, v, type, bounds, at);
   });
-  if (language === 'JSONPath') {
-    ifPresent(holder, `${field}Path`, location, (v, at) => checkReferencePath(out, `${field}Path`, v, at));
+  if (language === 'JSONata') return;
+  ifPresent(holder, `${field}Path`, location, (v, at) => checkReferencePath(out, `${field}Path`, v, at));
+  checkExclusive(out, holder, [field, `${field}Path`], location);
+}
+
+/**
+ * A JSONata Map's `ItemReader` and `ItemBatcher` take expressions, not the JSONPath `...Path` twins of their
+ * numbers: AWS refuses those at the object that holds them (the state's own twins are refused with its fields).
+ */
+function refuseJsonPathTwins(
+  ctx: ValidationContext,
+  holder: Record<string, unknown>,
+  fields: readonly string[],
+  language: QueryLanguage,
+  location: string,
+): void {
+  if (language !== 'JSONata') return;
+  for (const field of fields) {
+    if (holder[`${field}Path`] !== undefined) ctx.out.schema(wrongLanguageMessage('JSONata', `${field}Path`), location);
   }
 }

@@ -18,7 +18,7 @@ describe('checkMapState: processor', () => {
   it('requires ItemProcessor or Iterator, not both', () => {
     expect(diagnose({})).toEqual([schema('These fields are required: [ItemProcessor]', '/States/M')]);
     expect(diagnose({ ItemProcessor: PROCESSOR, Iterator: PROCESSOR })).toEqual([
-      schema('These fields are mutually exclusive: [ItemProcessor, Iterator]', '/States/M'),
+      schema('There should only be one of the following fields: [ItemProcessor, Iterator]', '/States/M'),
     ]);
     expect(diagnose({ Iterator: PROCESSOR })).toEqual([]);
   });
@@ -80,7 +80,7 @@ describe('checkMapState: items and limits', () => {
       schema('Expected value of type [INTEGER]', '/States/M/ToleratedFailureCount'),
     ]);
     expect(diagnose({ ItemProcessor: PROCESSOR, MaxConcurrency: 1, MaxConcurrencyPath: '$.m' })).toEqual([
-      schema('These fields are mutually exclusive: [MaxConcurrency, MaxConcurrencyPath]', '/States/M'),
+      schema('There should only be one of the following fields: [MaxConcurrency, MaxConcurrencyPath]', '/States/M'),
     ]);
     expect(
       diagnose({ ItemProcessor: PROCESSOR, ToleratedFailureCountPath: '$.c', ToleratedFailurePercentagePath: '$.p' }),
@@ -118,6 +118,43 @@ describe('checkMapState: distributed', () => {
         ItemReader: { ReaderConfig: { MaxItemsPath: '$.n' }, Parameters: { 'Bucket.$': '$.b' } },
       }),
     ).toEqual([]);
+  });
+
+  // AWS (measured by floci, issue 3733) refuses a number with its ...Path twin, and a twin in a JSONata machine.
+  it('refuses a number of ItemReader or ItemBatcher with its ...Path twin, and the twins in JSONata', () => {
+    const reader = (config: Record<string, unknown>) => ({
+      Resource: 'arn:aws:states:::s3:getObject',
+      ReaderConfig: { InputType: 'JSON', ...config },
+      Parameters: { Bucket: 'b', Key: 'k' },
+    });
+    expect(diagnose({ ItemProcessor: PROCESSOR, ItemReader: reader({ MaxItems: 5, MaxItemsPath: '$.n' }) })).toEqual([
+      schema(
+        'There should only be one of the following fields: [MaxItems, MaxItemsPath]',
+        '/States/M/ItemReader/ReaderConfig',
+      ),
+    ]);
+    expect(
+      diagnose({ ItemProcessor: PROCESSOR, ItemBatcher: { MaxItemsPerBatch: 5, MaxItemsPerBatchPath: '$.n' } }),
+    ).toEqual([
+      schema(
+        'There should only be one of the following fields: [MaxItemsPerBatch, MaxItemsPerBatchPath]',
+        '/States/M/ItemBatcher',
+      ),
+    ]);
+    const jsonPathOnly = (field: string) =>
+      `The QueryLanguage is set to 'JSONata', but field '${field}' is only supported for the 'JSONPath' QueryLanguage`;
+    expect(diagnose({ ItemProcessor: PROCESSOR, ItemBatcher: { MaxItemsPerBatchPath: '$.n' } }, 'JSONata')).toEqual([
+      schema(jsonPathOnly('MaxItemsPerBatchPath'), '/States/M/ItemBatcher'),
+    ]);
+    expect(
+      diagnose(
+        {
+          ItemProcessor: PROCESSOR,
+          ItemReader: { ...reader({ MaxItemsPath: '$.n' }), Parameters: undefined, Arguments: { Bucket: 'b' } },
+        },
+        'JSONata',
+      ),
+    ).toEqual([schema(jsonPathOnly('MaxItemsPath'), '/States/M/ItemReader/ReaderConfig')]);
   });
 
   it.each([

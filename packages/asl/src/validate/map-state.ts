@@ -5,7 +5,7 @@ import { isJsonObject } from '../json.js';
 import type { ValidationContext } from './context.js';
 import { isJsonataExpression } from './context.js';
 import { fieldLocation } from './diagnostics.js';
-import { checkItemBatcher, checkItemReader, checkResultWriter } from './map-distributed.js';
+import { checkItemBatcher, checkItemReader, checkMapNumber, checkResultWriter } from './map-distributed.js';
 import { checkMapLabel } from './map-label.js';
 import { checkReferencePath } from './paths.js';
 import { checkPayloadTemplate } from './payload-template.js';
@@ -16,7 +16,6 @@ import {
   checkEnum,
   checkExclusive,
   checkKnownFields,
-  checkNumber,
   checkRequired,
   checkType,
   ifPresent,
@@ -46,14 +45,7 @@ export function checkMapState({ ctx, state, location, language }: StateUnderChec
       if (checkType(out, v, 'OBJECT', at)) checkPayloadTemplate(out, v, at);
     });
   }
-  for (const [field, type, bounds] of LIMITS) {
-    ifPresent(state, field, location, (v, at) => {
-      if (!(jsonata && isJsonataExpression(v))) checkNumber(out, v, type, bounds, at);
-    });
-    if (jsonata) continue;
-    ifPresent(state, `${field}Path`, location, (v, at) => checkReferencePath(out, `${field}Path`, v, at));
-    checkExclusive(out, state, [field, `${field}Path`], location);
-  }
+  for (const [field, type, bounds] of LIMITS) checkMapNumber(ctx, state, field, type, bounds, language, location);
   ifPresent(state, 'Label', location, (v, at) => checkMapLabel(ctx, v, at));
   ifPresent(state, 'ItemReader', location, (v, at) => checkItemReader(ctx, v, language, at));
   ifPresent(state, 'ItemBatcher', location, (v, at) => checkItemBatcher(ctx, v, language, at));

@@ -58,7 +58,7 @@ describe('checkTaskState', () => {
 
   it('makes TimeoutSeconds and TimeoutSecondsPath exclusive and checks the path', () => {
     expect(diagnose({ Resource: LAMBDA, TimeoutSeconds: 5, TimeoutSecondsPath: '$.t' })).toEqual([
-      schema('These fields are mutually exclusive: [TimeoutSeconds, TimeoutSecondsPath]', '/States/T'),
+      schema('There should only be one of the following fields: [TimeoutSeconds, TimeoutSecondsPath]', '/States/T'),
     ]);
     expect(diagnose({ Resource: LAMBDA, HeartbeatSecondsPath: 'x' })).toEqual([
       schema(

@@ -121,7 +121,10 @@ export function checkNonEmptyArray(out: DiagnosticList, value: unknown, location
   return false;
 }
 
-/** Reports `These fields are mutually exclusive: [A, B]` at the object when more than one is present. */
+/**
+ * Reports `There should only be one of the following fields: [A, B]` at the object when more than one is present
+ * (AWS's words for `MaxItems` with `MaxItemsPath`, measured by floci; the same check serves every such pair).
+ */
 export function checkExclusive(
   out: DiagnosticList,
   object: Record<string, unknown>,
@@ -130,7 +133,7 @@ export function checkExclusive(
 ): boolean {
   const present = names.filter((n) => object[n] !== undefined);
   if (present.length <= 1) return true;
-  out.schema(`These fields are mutually exclusive: [${present.join(', ')}]`, location);
+  out.schema(`There should only be one of the following fields: [${present.join(', ')}]`, location);
   return false;
 }
 
