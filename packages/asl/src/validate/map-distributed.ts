@@ -54,13 +54,13 @@ export function checkItemBatcher(
   const out = ctx.out;
   if (!checkType(out, value, 'OBJECT', location)) return;
   const batcher = value as Record<string, unknown>;
-  checkMapNumber(ctx, batcher, 'MaxItemsPerBatch', 'INTEGER', { min: 1 }, language, location);
+  checkMapNumber(ctx, batcher, 'MaxItemsPerBatch', 'INTEGER', { min: 0 }, language, location);
   checkMapNumber(
     ctx,
     batcher,
     'MaxInputBytesPerBatch',
     'INTEGER',
-    { min: 1, max: MAX_BATCH_BYTES },
+    { min: 0, max: MAX_BATCH_BYTES },
     language,
     location,
   );

@@ -104,6 +104,11 @@ describe('checkMapState: distributed', () => {
     expect(diagnose({ ItemProcessor: PROCESSOR, ItemBatcher: { MaxInputBytesPerBatch: 300_000 } })).toEqual([
       schema('Maximum value is 262144', '/States/M/ItemBatcher/MaxInputBytesPerBatch'),
     ]);
+    // Every Map number's minimum is 0 (AWS, measured by floci: issue 3733).
+    expect(diagnose({ ItemProcessor: PROCESSOR, ItemBatcher: { MaxItemsPerBatch: 0 } })).toEqual([]);
+    expect(diagnose({ ItemProcessor: PROCESSOR, ItemBatcher: { MaxItemsPerBatch: -1 } })).toEqual([
+      schema('Minimum value is 0', '/States/M/ItemBatcher/MaxItemsPerBatch'),
+    ]);
     expect(
       diagnose({
         ItemProcessor: PROCESSOR,
