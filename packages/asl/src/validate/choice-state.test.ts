@@ -68,11 +68,15 @@ describe('checkChoiceState', () => {
     ]);
     expect(diagnose(rule({ Variable: '$.x', NumericEqualsPath: 'y' }))).toEqual([
       schema(
-        "The value for the field 'NumericEqualsPath' must be a valid JSONPath",
+        "Value is not a Reference Path: Reference path didn't start with '$'",
         '/States/C/Choices[0]/NumericEqualsPath',
       ),
     ]);
-    expect(diagnose(rule({ Variable: 'x', IsPresent: true }))).toEqual([
+    // AWS's words for an intrinsic call in Variable, as Terraform printed them (a blog post of 2024-11-09).
+    expect(diagnose(rule({ Variable: 'States.ArrayLength($.Arns)', NumericEquals: 0 }))).toEqual([
+      schema("Value is not a Reference Path: Reference path didn't start with '$'", '/States/C/Choices[0]/Variable'),
+    ]);
+    expect(diagnose(rule({ Variable: '$.a.', IsPresent: true }))).toEqual([
       schema("The value for the field 'Variable' must be a valid JSONPath", '/States/C/Choices[0]/Variable'),
     ]);
     expect(diagnose(rule({ Variable: '$$.Execution.Input.x', TimestampLessThan: '2016-03-14T01:59:00Z' }))).toEqual([]);

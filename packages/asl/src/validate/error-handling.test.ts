@@ -78,7 +78,7 @@ describe('Catch', () => {
 
   it('checks ResultPath (JSONPath) and refuses Output there', () => {
     expect(diagnose({ Catch: [{ ErrorEquals: ['X'], Next: 'D', ResultPath: 'err' }] })).toEqual([
-      schema("The value for the field 'ResultPath' must be a valid JSONPath", '/States/T/Catch[0]/ResultPath'),
+      schema("Value is not a Reference Path: Reference path didn't start with '$'", '/States/T/Catch[0]/ResultPath'),
     ]);
     expect(diagnose({ Catch: [{ ErrorEquals: ['X'], Next: 'D', Output: {} }] })).toEqual([
       schema(

@@ -146,7 +146,7 @@ export function checkMapNumber(
     if (!(language === 'JSONata' && isJsonataExpression(v))) checkNumber(out, v, type, bounds, at);
   });
   if (language === 'JSONata') return;
-  ifPresent(holder, `${field}Path`, location, (v, at) => checkReferencePath(out, `${field}Path`, v, at));
+  ifPresent(holder, `${field}Path`, location, (v, at) => checkReferencePath(out, `${field}Path`, v, at, false));
   checkExclusive(out, holder, [field, `${field}Path`], location);
 }
 

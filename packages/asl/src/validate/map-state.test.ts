@@ -45,9 +45,14 @@ describe('checkMapState: processor', () => {
 describe('checkMapState: items and limits', () => {
   it('checks ItemsPath and ItemSelector in JSONPath, Items in JSONata', () => {
     expect(diagnose({ ItemProcessor: PROCESSOR, ItemsPath: 'items' })).toEqual([
-      schema("The value for the field 'ItemsPath' must be a valid JSONPath", '/States/M/ItemsPath'),
+      schema("Value is not a Reference Path: Reference path didn't start with '$'", '/States/M/ItemsPath'),
     ]);
     expect(diagnose({ ItemProcessor: PROCESSOR, ItemsPath: '$$.Execution.Input.items' })).toEqual([]);
+    // Only ItemsPath may read the context object (AWS, measured by floci: issue 3733); variables are fine.
+    expect(diagnose({ ItemProcessor: PROCESSOR, MaxConcurrencyPath: '$$.Execution.Input.n' })).toEqual([
+      schema('Value is not a Reference Path', '/States/M/MaxConcurrencyPath'),
+    ]);
+    expect(diagnose({ ItemProcessor: PROCESSOR, MaxConcurrencyPath: '$limit' })).toEqual([]);
     expect(diagnose({ ItemProcessor: PROCESSOR, ItemSelector: { 'v.$': 'x' } })).toEqual([
       schema(
         "The value for the field 'v.$' must be a valid JSONPath or a valid intrinsic function call",

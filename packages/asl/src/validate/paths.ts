@@ -44,34 +44,53 @@ function isIntrinsicCallText(text: string): boolean {
   }
 }
 
-function invalidPath(out: DiagnosticList, field: string, location: string): void {
-  out.schema(`The value for the field '${field}' must be a valid JSONPath`, location);
+/**
+ * Reports an invalid path. AWS's words are recorded for two cases: a text that does not start with `$` (a Choice
+ * `Variable` holding an intrinsic call: `Value is not a Reference Path: Reference path didn't start with '$'`), and
+ * a context path where none is allowed (a Map's `MaxItemsPath`: `Value is not a Reference Path`, measured by floci).
+ */
+function invalidPath(out: DiagnosticList, field: string, text: string, location: string): void {
+  let message = `The value for the field '${field}' must be a valid JSONPath`;
+  if (!text.startsWith('$')) message = "Value is not a Reference Path: Reference path didn't start with '$'";
+  else if (text.startsWith('$$')) message = 'Value is not a Reference Path';
+  out.schema(message, location);
 }
 
 /** `InputPath`/`OutputPath`: `null` or a path (`$...`, `$$...`, `$name...`). */
 export function checkNullableDataPath(out: DiagnosticList, field: string, value: unknown, location: string): void {
   if (value === null) return;
   if (!checkType(out, value, 'STRING', location)) return;
-  if (!isValidDataPath(value as string)) invalidPath(out, field, location);
+  if (!isValidDataPath(value as string)) invalidPath(out, field, value as string, location);
 }
 
 /** A Choice `Variable` or `...Path` operand: a path (`$...`, `$$...`, `$name...`). */
 export function checkDataPath(out: DiagnosticList, field: string, value: unknown, location: string): void {
   if (!checkType(out, value, 'STRING', location)) return;
-  if (!isValidDataPath(value as string)) invalidPath(out, field, location);
+  if (!isValidDataPath(value as string)) invalidPath(out, field, value as string, location);
 }
 
 /** `ResultPath`: `null` or a reference path into the state input (no `$$`, no variable). */
 export function checkResultPath(out: DiagnosticList, value: unknown, location: string): void {
   if (value === null) return;
   if (!checkType(out, value, 'STRING', location)) return;
-  if (!isReferencePath(value as string, { context: false, variables: false })) invalidPath(out, 'ResultPath', location);
+  const text = value as string;
+  if (!isReferencePath(text, { context: false, variables: false })) invalidPath(out, 'ResultPath', text, location);
 }
 
-/** The `...Path` fields that read one number or string (`SecondsPath`, `ItemsPath`, `MaxConcurrencyPath`...). */
-export function checkReferencePath(out: DiagnosticList, field: string, value: unknown, location: string): void {
+/**
+ * The `...Path` fields that read one number or string (`SecondsPath`, `ItemsPath`, `MaxConcurrencyPath`...); with
+ * `context: false`, not from the context object (a Map's numbers: only its `ItemsPath` may read `$$`, on AWS).
+ */
+export function checkReferencePath(
+  out: DiagnosticList,
+  field: string,
+  value: unknown,
+  location: string,
+  context = true,
+): void {
   if (!checkType(out, value, 'STRING', location)) return;
-  if (!isReferencePath(value as string, { context: true, variables: true })) invalidPath(out, field, location);
+  const text = value as string;
+  if (!isReferencePath(text, { context, variables: true })) invalidPath(out, field, text, location);
 }
 
 /** Fail `ErrorPath`/`CausePath`: a reference path or an intrinsic function call. */

@@ -143,9 +143,12 @@ describe('checkState: paths and templates', () => {
       [],
     );
     expect(diagnose({ P: { Type: 'Pass', InputPath: 'a', OutputPath: 5, ResultPath: '$$.x', End: true } })).toEqual([
-      schema("The value for the field 'InputPath' must be a valid JSONPath", '/States/P/InputPath'),
+      schema("Value is not a Reference Path: Reference path didn't start with '$'", '/States/P/InputPath'),
       schema('Expected value of type [STRING]', '/States/P/OutputPath'),
-      schema("The value for the field 'ResultPath' must be a valid JSONPath", '/States/P/ResultPath'),
+      schema('Value is not a Reference Path', '/States/P/ResultPath'),
+    ]);
+    expect(diagnose({ P: { Type: 'Pass', InputPath: '$.a.', End: true } })).toEqual([
+      schema("The value for the field 'InputPath' must be a valid JSONPath", '/States/P/InputPath'),
     ]);
   });
 

@@ -61,10 +61,7 @@ describe('checkTaskState', () => {
       schema('There should only be one of the following fields: [TimeoutSeconds, TimeoutSecondsPath]', '/States/T'),
     ]);
     expect(diagnose({ Resource: LAMBDA, HeartbeatSecondsPath: 'x' })).toEqual([
-      schema(
-        "The value for the field 'HeartbeatSecondsPath' must be a valid JSONPath",
-        '/States/T/HeartbeatSecondsPath',
-      ),
+      schema("Value is not a Reference Path: Reference path didn't start with '$'", '/States/T/HeartbeatSecondsPath'),
     ]);
   });
 
