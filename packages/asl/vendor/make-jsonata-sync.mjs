@@ -26,6 +26,14 @@ const REWRITES = [
   [/\basync function\b/g, 'function', 43],
   [/\basync \(/g, '(', 3],
   [/\bawait /g, '', 102],
+  // One fix: `$formatNumber` splits a sub-picture around its first and last active characters, and one with none
+  // (`"x"`) left the prefix and suffix undefined, a TypeError. Without them, the whole sub-picture is the active
+  // part, and JSONata's own checks give what AWS answers (3P-measured: `$formatNumber(1, "x")` is D3086).
+  [
+    /(return subpicture\.substring\((?:0, ii|ii \+ 1)\);\n {20}\}\n {16}\}\n)( {12})\}\)\(\);/g,
+    "$1$2    return '';\n$2})();",
+    2,
+  ],
 ];
 
 /** The synchronous source made from JSONata's `jsonata.js` text. Throws when the source is not the expected one. */

@@ -10,7 +10,7 @@
 import type jsonata from '../../vendor/jsonata-sync.cjs';
 import { memoizeByText } from '../memo.js';
 import type { EvaluationScope } from '../scope.js';
-import { DEADLINE_BINDING, EVALUATION_TIME_LIMIT_MS, limitEvaluationTime } from './evaluation-time-limit.js';
+import { boundEvaluations, withinBounds } from './evaluation-bounds.js';
 import { findJsonataReferences, type JsonataReferences } from './expression-references.js';
 import { setJsonField, toJsonResult, UNSUPPORTED_RESULT } from './json-result.js';
 import { returnedNothing, threwDuringEvaluation, unsupportedResultType } from './jsonata-errors.js';
@@ -71,7 +71,7 @@ class JsonataExpression implements CompiledJsonataExpression {
     this.expression = parseJsonata(text);
     registerStepFunctionsFunctions(this.expression);
     this.references = findJsonataReferences(this.expression.ast());
-    if (this.references.definesFunctions) limitEvaluationTime(this.expression);
+    boundEvaluations(this.expression);
     const { readsWholeStates, statesMembers } = this.references;
     this.states = STATES_MEMBERS.filter((member) => readsWholeStates || statesMembers.has(member));
     this.variables = [...this.references.variables];
@@ -80,7 +80,9 @@ class JsonataExpression implements CompiledJsonataExpression {
   evaluate(bindings: JsonataBindings, field: string): unknown {
     let result: unknown;
     try {
-      result = this.expression.evaluate(undefined, this.frame(bindings));
+      result = withinBounds(this.references.definesFunctions, () =>
+        this.expression.evaluate(undefined, this.frame(bindings)),
+      );
     } catch (error) {
       throw threwDuringEvaluation(this.text, field, error);
     }
@@ -93,7 +95,6 @@ class JsonataExpression implements CompiledJsonataExpression {
   /** The bindings of one evaluation. */
   private frame(bindings: JsonataBindings): Record<string, unknown> {
     const frame: Record<string, unknown> = { [SCOPE_BINDING]: bindings };
-    if (this.references.definesFunctions) frame[DEADLINE_BINDING] = Date.now() + EVALUATION_TIME_LIMIT_MS;
     if (this.states.length > 0) {
       const states: Record<string, unknown> = {};
       for (const member of this.states) {

@@ -35,4 +35,11 @@ describe('the synchronous JSONata build', () => {
     expect(parseJsonata('$sort([3, 1, 2], function($a, $b) { $a > $b })').evaluate(undefined)).toEqual([1, 2, 3]);
     expect(() => parseJsonata('$nothing()').evaluate(undefined)).toThrow('Attempted to invoke a non-function');
   });
+
+  test('reports a $formatNumber sub-picture without an active character as D3086, as AWS does (3P-measured)', () => {
+    expect(() => parseJsonata('$formatNumber(1, "x")').evaluate(undefined)).toThrow(
+      expect.objectContaining({ code: 'D3086' }),
+    );
+    expect(parseJsonata('$formatNumber(1234.5, "#,##0.00")').evaluate(undefined)).toBe('1,234.50');
+  });
 });

@@ -17,6 +17,7 @@ import { UUID_FUNCTION } from '../intrinsics/functions/uuid-function.js';
 import { encodeUtf8 } from '../intrinsics/java-utf8.js';
 import { javaLong, javaRandomNextDouble } from '../java-random.js';
 import type { EvaluationScope } from '../scope.js';
+import { MEMORY_LIMIT_MESSAGE } from './evaluation-bounds.js';
 import { parseStrictJson } from './strict-json.js';
 
 /**
@@ -26,13 +27,10 @@ import { parseStrictJson } from './strict-json.js';
 export const SCOPE_BINDING = ' scope';
 
 /**
- * The largest array an evaluation may build (3P-measured: AWS accepts `[1..873782]` and refuses one element
- * more with `Expression evaluation memory limit exceeded: Check for excessive memory usage`).
+ * The longest `$range` (3P-measured: AWS evaluates `$range(1, 360145, 1)` and refuses one item more with its
+ * memory message). Checked before the range is built, so that a huge one is refused at once.
  */
-export const MAX_GENERATED_ITEMS = 873_782;
-
-/** AWS's message for a value over its evaluation memory bound (3P-measured; no JSONata code). */
-export const MEMORY_LIMIT_MESSAGE = 'Expression evaluation memory limit exceeded: Check for excessive memory usage';
+const MAX_RANGE_ITEMS = 360_145;
 
 /** An error raised by these functions, shaped like JSONata's own so that JSONata renders its message. */
 class FunctionError extends Error {
@@ -102,7 +100,7 @@ function range(start: unknown, end: unknown, step: unknown): unknown {
   const increment = integerArgument(step, 3);
   if (increment === 0 || (increment > 0 && first > last) || (increment < 0 && first < last)) return undefined;
   const count = Math.floor((last - first) / increment) + 1;
-  if (!(count <= MAX_GENERATED_ITEMS)) throw new FunctionError(undefined, MEMORY_LIMIT_MESSAGE);
+  if (!(count <= MAX_RANGE_ITEMS)) throw new FunctionError(undefined, MEMORY_LIMIT_MESSAGE);
   const sequence: unknown[] & { sequence?: boolean } = [];
   sequence.sequence = true;
   for (let i = 0; i < count; i++) sequence.push(first + i * increment);
