@@ -98,7 +98,7 @@ function compileIndex(ctx: StepContext, index: number, next: DefiniteAccessor | 
     if (!Array.isArray(node)) throw expectedArray(currentPath, renderTokens(ctx.tokens, ctx.index), node, step);
     const effective = index < 0 ? node.length + index : index;
     // Jayway ignores an index out of bounds, so the path as a whole has no result.
-    if (effective < 0 || effective >= node.length) throw new PathNotFoundError(noResults, step);
+    if (effective < 0 || effective >= node.length) throw new PathNotFoundError(noResults, step, next === undefined);
     return next === undefined ? node[effective] : next(node[effective]);
   };
 }

@@ -13,11 +13,17 @@ export class PathNotFoundError extends Error {
    * cannot be read. Absent when the failure is not tied to one step (e.g. an undefined variable).
    */
   readonly step: string | undefined;
+  /**
+   * True when the path's last step is an array index out of bounds. Jayway skips it (so the path has no result);
+   * Jayway on Jackson, as AWS runs it for a payload template field, reads it as `null` (see `compileTemplatePath`).
+   */
+  readonly indexOutOfBounds: boolean;
 
-  constructor(message: string, step?: string) {
+  constructor(message: string, step?: string, indexOutOfBounds = false) {
     super(message);
     this.name = 'PathNotFoundError';
     this.step = step;
+    this.indexOutOfBounds = indexOutOfBounds;
   }
 }
 

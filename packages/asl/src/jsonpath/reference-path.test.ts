@@ -40,7 +40,9 @@ describe('ReferencePath.get', () => {
     expect(read('$.discovery.objects.x', { discovery: {} })).toThrow(
       new PathNotFoundError(`Missing property in path $['discovery']['objects']`, 'objects'),
     );
-    expect(read('$.items[3]', { items: [] })).toThrow(new PathNotFoundError(`No results for path: $['items'][3]`, '3'));
+    expect(read('$.items[3]', { items: [] })).toThrow(
+      new PathNotFoundError(`No results for path: $['items'][3]`, '3', true),
+    );
   });
 });
 

@@ -208,6 +208,22 @@ describe('a path that selects nothing', () => {
     );
   });
 
+  // 3P-measured on AWS by floci (its AslExecutorIntrinsicMissingArgumentTest, us-east-1): the two forms differ.
+  test('an array index out of bounds as the last step reads null; as an intrinsic argument, it is missing', () => {
+    const items = { items: [1, 2] };
+    expect(compilePayloadTemplate({ 'idx.$': '$.items[5]', 'last.$': '$.items[-3]' })(items, scope)).toEqual({
+      idx: null,
+      last: null,
+    });
+    expect(failure({ 'v.$': '$.items[5].x' }, items).cause).toBe(
+      "The JSONPath '$.items[5].x' specified for the field 'v.$' could not be found in the input '{\"items\":[1,2]}'",
+    );
+    expect(failure({ 'v.$': "States.Format('{}', $.items[5])" }, items).cause).toBe(
+      "The function 'States.Format('{}', $.items[5])' had the following error: " +
+        "The JsonPath argument for the field '$.items[5]' could not be found in the input '{\"items\":[1,2]}'",
+    );
+  });
+
   test('missingPathCause builds the same text for other fields (Fail ErrorPath/CausePath)', () => {
     expect(missingPathCause('$.NoSuchCausePath', 'CausePath', { Error: 'error-value' })).toBe(
       "The JSONPath '$.NoSuchCausePath' specified for the field 'CausePath' could not be found in the input " +
