@@ -28,6 +28,21 @@ describe('Map state (inline)', () => {
     expect(details(r.history[3])).toEqual({ index: 0, name: 'M' });
   });
 
+  it('fails after MapStateSucceeded when its own ResultSelector fails, as a Parallel does', async () => {
+    const r = await run(
+      machineOf('Map', 'M', {
+        ItemProcessor: processor({ P: { Type: 'Pass', End: true } }),
+        ResultSelector: { 'm.$': '$.x' },
+      }),
+      [1],
+    );
+    expect(shape(r.history).slice(-3)).toEqual([
+      '7:MapIterationSucceeded<-6',
+      '8:MapStateSucceeded<-7',
+      '9:ExecutionFailed<-8',
+    ]);
+  });
+
   it('starts every iteration before running them when concurrency is unlimited', async () => {
     const r = await run(
       machineOf('Map', 'M', { ItemProcessor: processor({ P: { Type: 'Pass', End: true } }) }),

@@ -8,7 +8,7 @@ import type { AbortReason, CompiledState, StateSignal } from '../compiled.js';
 import { compileCatchers, compileRetriers } from '../error-handling.js';
 import type { BlockRun } from '../execution.js';
 import { errorDetails } from '../failures.js';
-import { abortChildren, startGroup } from '../group.js';
+import { abortChildren, startGroup, succeedWith } from '../group.js';
 import { uuid } from '../ids.js';
 import type { Interpreter } from '../interpreter.js';
 import { compileRequiredPath, compileTemplate } from '../io.js';
@@ -215,8 +215,9 @@ export function compileMapState(
       return it.stateFailed(run, self, failure.error, failure.cause, {
         beforeGivingUp: () => self.beforeGivingUp!(it, run),
       });
-    it.emit(run, 'MapStateSucceeded', undefined, { advance: false });
-    const { output, assigned } = flow.finish(it.scope(run, withRetry, { result }));
+    const { output, assigned } = succeedWith(it, run, 'MapStateSucceeded', () =>
+      flow.finish(it.scope(run, withRetry, { result })),
+    );
     it.exit(run, self, output, { assigned });
   }
 

@@ -30,6 +30,30 @@ describe('Parallel state', () => {
     ]);
   });
 
+  // 3P-measured on AWS by floci (its AslExecutorBranchHistoryEventsTest, read off us-east-1 for its issue 2868).
+  it('fails after ParallelStateSucceeded when its own ResultSelector fails', async () => {
+    const r = await run(
+      machineOf('Parallel', 'P', {
+        Branches: [branch({ Ok: { Type: 'Pass', End: true } })],
+        ResultSelector: { 'm.$': '$.nope' },
+      }),
+      { x: 'a' },
+    );
+    expect(r.history.map((e) => [e.type, e.id, e.previousEventId])).toEqual([
+      ['ExecutionStarted', 1, 0],
+      ['ParallelStateEntered', 2, 0],
+      ['ParallelStateStarted', 3, 2],
+      ['PassStateEntered', 4, 3],
+      ['PassStateExited', 5, 4],
+      ['ParallelStateSucceeded', 6, 5],
+      ['ExecutionFailed', 7, 6],
+    ]);
+    expect(r.cause).toBe(
+      "An error occurred while executing the state 'P' (entered at the event id #2). The JSONPath '$.nope' " +
+        'specified for the field \'m.$\' could not be found in the input \'[{"x":"a"}]\'',
+    );
+  });
+
   it("propagates a failing branch's own error and aborts the running siblings", async () => {
     const r = await run(
       machineOf(

@@ -3,7 +3,7 @@ import type { Json, ParallelState, QueryLanguage } from '@lockstep/asl';
 import type { AbortReason, CompiledState, StateSignal } from '../compiled.js';
 import { compileCatchers, compileRetriers } from '../error-handling.js';
 import type { BlockRun } from '../execution.js';
-import { abortChildren, startGroup } from '../group.js';
+import { abortChildren, startGroup, succeedWith } from '../group.js';
 import type { Interpreter } from '../interpreter.js';
 import { type CompileContext, compileBasics, compiledState } from './common.js';
 import { compileWorkFlow } from './work-flow.js';
@@ -41,8 +41,9 @@ export function compileParallelState(
         return it.stateFailed(run, this, error, cause, { beforeGivingUp: () => this.beforeGivingUp!(it, run) });
       }
       run.group = undefined;
-      it.emit(run, 'ParallelStateSucceeded', undefined, { advance: false });
-      const { output, assigned } = flow.finish(it.scope(run, withRetry, { result: group.results as Json }));
+      const { output, assigned } = succeedWith(it, run, 'ParallelStateSucceeded', () =>
+        flow.finish(it.scope(run, withRetry, { result: group.results as Json })),
+      );
       it.exit(run, this, output, { assigned });
     },
     beforeGivingUp: (it: Interpreter, run: BlockRun) => it.emit(run, 'ParallelStateFailed'),
