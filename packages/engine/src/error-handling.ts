@@ -49,9 +49,9 @@ export function compileRetriers(defs: RetrierDefinition[] | undefined): Compiled
 
 /** Compiles `Catch` in the state's query language. */
 export function compileCatchers(defs: CatcherDefinition[] | undefined, language: QueryLanguage): CompiledCatcher[] {
-  return (defs ?? []).map((c) => {
+  return (defs ?? []).map((c, index) => {
     if (language === 'JSONata') {
-      const outcome = compileJsonataOutcome(c, 'errorOutput');
+      const outcome = compileJsonataOutcome(c, 'errorOutput', `Catch[${index}]/`);
       return { errorEquals: c.ErrorEquals, next: c.Next, outcome: (_raw, _errorOutput, scope) => outcome(scope) };
     }
     const resultPath = compileResultPath(c.ResultPath);

@@ -59,14 +59,16 @@ export function compileTypedJsonataValue(
 
 /**
  * Compiles `Assign` and `Output`. Both read the values as of state entry: `Assign` is evaluated first, then
- * `Output` (as AWS does), and the variables are applied together when the state exits.
+ * `Output` (as AWS does), and the variables are applied together when the state exits. `fieldPrefix` is where
+ * they are in the state, as failures name them: a catcher's are `Catch[1]/Output/...` (3P-measured on AWS).
  */
 export function compileJsonataOutcome(
   def: { Output?: unknown; Assign?: unknown },
   fallback: OutputDefault,
+  fieldPrefix = '',
 ): JsonataOutcome {
-  const output = compileJsonataValue(def.Output, 'Output');
-  const assign = isEmptyObject(def.Assign) ? undefined : compileJsonataValue(def.Assign, 'Assign');
+  const output = compileJsonataValue(def.Output, `${fieldPrefix}Output`);
+  const assign = isEmptyObject(def.Assign) ? undefined : compileJsonataValue(def.Assign, `${fieldPrefix}Assign`);
   return (scope) => {
     const assigned = assign?.(scope) as Record<string, Json> | undefined;
     return { output: output ? output(scope) : (scope[fallback] as Json), assigned };

@@ -202,6 +202,40 @@ describe('JSONata Task', () => {
     expect(r.output).toBe('States.QueryEvaluationError');
     expect(r.history.map((e) => e.type)).toContain('EvaluationFailed');
   });
+
+  // 3P-measured on AWS by floci (its AslExecutorBranchHistoryEventsTest, read off us-east-1).
+  it("fails the state again when the matching catcher's Output fails, naming the catcher", async () => {
+    const r = await run(
+      jsonata({
+        P: {
+          Type: 'Parallel',
+          Branches: [{ StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'MyError', Cause: 'my cause' } } }],
+          Catch: [
+            { ErrorEquals: ['Other'], Next: 'Done' },
+            { ErrorEquals: ['States.ALL'], Output: { v: '{% $states.input.missing %}' }, Next: 'Done' },
+          ],
+          End: true,
+        },
+        Done: { Type: 'Pass', End: true },
+      }),
+      { x: 'a' },
+    );
+    const cause = `${prefix('P', 2)} The JSONata expression '$states.input.missing' specified for the field 'Catch[1]/Output/v' returned nothing (undefined).`;
+    expect(r.history.map((e) => e.type).slice(3)).toEqual([
+      'FailStateEntered',
+      'ParallelStateFailed',
+      'EvaluationFailed',
+      'ParallelStateFailed',
+      'ExecutionFailed',
+    ]);
+    expect(details(r.history[5])).toEqual({
+      error: 'States.QueryEvaluationError',
+      cause,
+      location: 'Catch[1]/Output/v',
+      state: 'P',
+    });
+    expect(r.cause).toBe(cause);
+  });
 });
 
 describe('JSONata Choice', () => {

@@ -41,9 +41,12 @@ export function handleStateFailure(
   try {
     outcome = catcher.outcome(run.input, errorOut, it.scope(run, undefined, { errorOutput: errorOut }));
   } catch (e) {
+    // The catcher failed: the state fails again, with the catcher's error, and nothing catches that (3P-measured on
+    // AWS by floci: a Parallel records ParallelStateFailed a second time, after the EvaluationFailed).
     if (!(e instanceof StatesError)) throw e;
     const failureCause = it.prefixed(run, e.cause);
     if (e instanceof JsonataEvaluationError) recordEvaluationFailed(it, run, state, e, failureCause);
+    beforeGivingUp?.();
     return it.failRun(run, e.error, failureCause);
   }
   it.exit(run, state, outcome.output, { next: catcher.next, assigned: outcome.assigned });
