@@ -25,7 +25,7 @@ export const MAX_EVALUATION_DEPTH = 100;
 export const STACK_OVERFLOW_MESSAGE =
   'Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive';
 
-/** The largest value an evaluation may produce, in bytes as {@link MAX_VALUE_BYTES}'s model counts them. */
+/** The largest value an evaluation may produce, in bytes as this module counts them (8 a number, 1 a character). */
 export const MAX_VALUE_BYTES = 6_990_256;
 
 /** AWS's message for a value over its evaluation memory bound (3P-measured; no JSONata code). */
