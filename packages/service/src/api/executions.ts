@@ -345,7 +345,7 @@ async function listFiltered(
   return { items, next };
 }
 
-/** An execution as ListExecutions shows it. */
+/** An execution as ListExecutions shows it: with its `redriveCount` (0 before any redrive), as AWS lists them. */
 function listItem(e: ExecutionSummary): Record<string, unknown> {
   return compact({
     executionArn: e.executionArn,
@@ -356,7 +356,7 @@ function listItem(e: ExecutionSummary): Record<string, unknown> {
     stopDate: optionalEpochSeconds(e.stopDate),
     stateMachineVersionArn: e.stateMachineVersionArn,
     stateMachineAliasArn: e.stateMachineAliasArn,
-    redriveCount: e.redriveCount,
+    redriveCount: e.redriveCount ?? 0,
     redriveDate: optionalEpochSeconds(e.redriveDate),
   });
 }

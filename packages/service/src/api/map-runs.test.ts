@@ -211,6 +211,7 @@ describe('ListExecutions and DescribeExecution of a Map Run', () => {
       status: 'SUCCEEDED',
       startDate: expect.any(Number),
       stopDate: expect.any(Number),
+      redriveCount: 0,
       mapRunArn,
       itemCount: 1,
     });

@@ -392,6 +392,8 @@ describe('executions through an alias', () => {
         startDate: 1704067200,
         stateMachineVersionArn: `${ARN}:2`,
         stateMachineAliasArn: PROD,
+        // AWS lists every execution with its redrive count (LocalStack's recordings since 2024).
+        redriveCount: 0,
       },
     ]);
   });
