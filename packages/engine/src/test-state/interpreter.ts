@@ -3,7 +3,7 @@
  * is given; otherwise a state tested inside a Map's item processor reads the synthetic context with the Map item
  * AWS's TestState fills in (`$$.Map.Item.Index` 0, `$$.Map.Item.Value` the state's input).
  */
-import type { Json } from '@lockstep/asl';
+import { copyJson, type Json } from '@lockstep/asl';
 import type { BlockRun } from '../execution.js';
 import { Interpreter } from '../interpreter.js';
 import { type ContextExtras, StateScope, type StatesValues } from '../scope.js';
@@ -49,6 +49,6 @@ class GivenContextScope extends StateScope {
 
   /** The given context, as the task's own copy. */
   override taskContext(): Json {
-    return JSON.parse(JSON.stringify(this.given)) as Json;
+    return copyJson(this.given);
   }
 }
